@@ -1,0 +1,371 @@
+"""What a matrix does, in one plain-English sentence.
+
+A 2×2 matrix is a map of the plane, and many have names: rotations, reflections, shears,
+projections, scalings. :func:`describe` recognises them (exactly for fractions, to a small
+tolerance for floats) and otherwise says what the determinant and the eigenvectors tell:
+how areas change, whether orientation flips, and which directions are only stretched.
+3×3 matrices get the same treatment for rotations about an axis, reflections across a plane,
+projections, scalings and collapses.
+
+>>> describe(Matrix([[0, -1], [1, 0]]))
+'rotation by 90°'
+>>> describe(Matrix([[1, 2], [2, 4]]))
+'collapses the plane onto the line y = 2x; every vector on the line y = −x/2 lands on the origin'
+"""
+
+import math
+from fractions import Fraction
+
+from .decompositions import rotation_axis_angle
+from .eigen import eigenvectors
+from .elimination import det, null_space, rref
+from .errors import ShapeError
+from .matrix import Matrix
+from .notation import scalar_text
+
+#: Float entries this close (relative to the largest entry) count as equal when naming a matrix.
+TOLERANCE = 1e-9
+
+
+class _Judge:
+    """Equality tests for one matrix: exact for fractions, within a tolerance for floats."""
+
+    def __init__(self, M: Matrix):
+        self.exact = M.is_exact
+        self.tolerance = TOLERANCE * max(1.0, max(float(abs(x)) for row in M.rows for x in row))
+
+    def equal(self, a, b) -> bool:
+        return a == b if self.exact else abs(a - b) <= self.tolerance
+
+    def zero(self, a) -> bool:
+        return self.equal(a, 0)
+
+    def same_matrix(self, A: Matrix, B: Matrix) -> bool:
+        return all(self.equal(a, b) for r, s in zip(A.rows, B.rows) for a, b in zip(r, s))
+
+
+# -- numbers, angles and lines as text ------------------------------------------------------
+
+def _nice(x):
+    """x as a Fraction if it is one, or a float within rounding of a simple fraction; else x."""
+    if isinstance(x, Fraction):
+        return x
+    simple = Fraction(x).limit_denominator(12)
+    return simple if abs(simple - x) <= 1e-9 * max(1.0, abs(x)) else x
+
+
+def _number(x) -> str:
+    return scalar_text(_nice(x))
+
+
+def _degrees(radians: float) -> str:
+    """An angle in degrees, as a whole number when it is one: '30°', '53.1301°'."""
+    degrees = math.degrees(radians)
+    whole = round(degrees)
+    return f"{whole}°" if abs(degrees - whole) <= 1e-7 else f"{scalar_text(degrees)}°"
+
+
+def _square_root(square) -> str:
+    """√square written exactly when square is (near) a simple fraction: '2', '√2', '3√2/2'."""
+    square = _nice(square)
+    if not isinstance(square, Fraction):
+        return scalar_text(math.sqrt(square))
+    # √(p/q) = √(p·q)/q, and √(p·q) = s·√r with r free of square factors
+    p, q = square.numerator, square.denominator
+    s, r = 1, p * q
+    for k in range(2, math.isqrt(r) + 1):
+        while r % (k * k) == 0:
+            s, r = s * k, r // (k * k)
+    outside = Fraction(s, q)
+    if r == 1:
+        return scalar_text(outside)
+    top = "" if outside.numerator == 1 else str(outside.numerator)
+    bottom = "" if outside.denominator == 1 else f"/{outside.denominator}"
+    return f"{top}√{r}{bottom}"
+
+
+def line_equation(direction) -> str:
+    """The equation of the line through the origin along a 2D direction: 'y = 2x', 'x = 0'.
+
+    The slope is written exactly when it is a fraction (or a float within rounding of a
+    simple one), with a true minus sign.
+
+    >>> line_equation([1, 2]), line_equation([2, -1]), line_equation([3, 0]), line_equation([0, 1])
+    ('y = 2x', 'y = −x/2', 'y = 0', 'x = 0')
+    >>> line_equation([0.6, 0.8]), line_equation([1.0, 0.123])
+    ('y = 4x/3', 'y = 0.123x')
+    """
+    dx, dy = _direction2(direction)
+    if dx == 0:
+        return "x = 0"
+    slope = _nice(dy / dx)
+    if slope == 0:
+        return "y = 0"
+    sign = "−" if slope < 0 else ""
+    slope = abs(slope)
+    if not isinstance(slope, Fraction):
+        return f"y = {sign}{scalar_text(slope)}x"
+    top = "" if slope.numerator == 1 else str(slope.numerator)
+    bottom = "" if slope.denominator == 1 else f"/{slope.denominator}"
+    return f"y = {sign}{top}x{bottom}"
+
+
+def _direction2(direction) -> tuple:
+    """(dx, dy) with float components that are negligible next to the other set to 0."""
+    dx, dy = direction
+    if not (isinstance(dx, Fraction) and isinstance(dy, Fraction)):
+        dx, dy = float(dx), float(dy)
+        size = math.hypot(dx, dy)
+        dx, dy = (0.0 if abs(t) <= 1e-12 * size else t for t in (dx, dy))
+    if dx == 0 and dy == 0:
+        raise ValueError("a line needs a nonzero direction")
+    return dx, dy
+
+
+def line_name(direction) -> str:
+    """A learner's name for the line through the origin along a 2D direction.
+
+    >>> line_name([1, 0]), line_name([0, -2]), line_name([1, -1])
+    ('the x-axis', 'the y-axis', 'the line y = −x')
+    >>> line_name([math.cos(math.radians(20)), math.sin(math.radians(20))])
+    'the line at 20°'
+    """
+    dx, dy = _direction2(direction)
+    equation = line_equation((dx, dy))
+    if equation == "y = 0":
+        return "the x-axis"
+    if equation == "x = 0":
+        return "the y-axis"
+    if not isinstance(_nice(dy / dx), Fraction):
+        angle = math.degrees(math.atan2(dy, dx)) % 180
+        if abs(angle - round(angle)) <= 1e-7:
+            return f"the line at {round(angle)}°"
+    return f"the line {equation}"
+
+
+def _integers(v) -> list:
+    """A 3D direction as coprime integers when it is (near) rational, else floats of length 1."""
+    largest = max(v, key=abs)
+    ratios = [_nice(x / largest) if not isinstance(x, Fraction) else x / largest for x in v]
+    if all(isinstance(r, Fraction) for r in ratios):
+        scale = math.lcm(*(r.denominator for r in ratios))
+        whole = [int(r * scale) for r in ratios]
+        divisor = math.gcd(*whole)
+        sign = 1 if next(x for x in whole if x) > 0 else -1
+        return [sign * x // divisor for x in whole]
+    length = math.sqrt(sum(float(x) ** 2 for x in v))
+    sign = 1 if next(x for x in v if abs(x) > 1e-12 * length) > 0 else -1
+    return [sign * float(x) / length for x in v]
+
+
+_AXES = {(1, 0, 0): "x", (0, 1, 0): "y", (0, 0, 1): "z"}
+_AXIS_PLANES = {(1, 0, 0): "the yz-plane", (0, 1, 0): "the xz-plane", (0, 0, 1): "the xy-plane"}
+
+
+def _line3(direction) -> str:
+    """'the z-axis' or 'the line through (1, 2, 3)'."""
+    v = _integers(direction)
+    if tuple(v) in _AXES:
+        return f"the {_AXES[tuple(v)]}-axis"
+    return "the line through (" + ", ".join(scalar_text(x) for x in v) + ")"
+
+
+def _plane3(normal) -> str:
+    """'the xy-plane' or 'the plane x + y − 2z = 0', from a vector perpendicular to it."""
+    n = _integers(normal)
+    if tuple(n) in _AXIS_PLANES:
+        return _AXIS_PLANES[tuple(n)]
+    terms = []
+    for c, name in zip(n, "xyz"):
+        if c == 0:
+            continue
+        size = "" if abs(c) == 1 else scalar_text(abs(c))
+        sign = ("−" if c < 0 else "") if not terms else (" − " if c < 0 else " + ")
+        terms.append(f"{sign}{size}{name}")
+    return f"the plane {''.join(terms)} = 0"
+
+
+def _cross(u, v) -> list:
+    return [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]]
+
+
+# -- image and kernel -------------------------------------------------------------------------
+
+def _space_name(basis: tuple, n: int) -> str:
+    """Name the span of some independent vectors in the plane or in space."""
+    if not basis:
+        return "the origin"
+    if len(basis) == n:
+        return "the whole plane" if n == 2 else "all of space"
+    if n == 2:
+        return line_name(basis[0])
+    if len(basis) == 1:
+        return _line3(basis[0])
+    return _plane3(_cross(basis[0], basis[1]))
+
+
+def _tolerance(M: Matrix) -> float:
+    return TOLERANCE * max(1.0, max(float(abs(x)) for row in M.rows for x in row))
+
+
+def describe_collapse(M: Matrix) -> str:
+    """Where a 2×2 or 3×3 matrix puts everything: its image (column space), named.
+
+    >>> describe_collapse(Matrix([[1, 2], [2, 4]])), describe_collapse(Matrix.zeros(2, 2))
+    ('the line y = 2x', 'the origin')
+    >>> describe_collapse(Matrix([[1, 0, 1], [0, 1, 1], [0, 0, 0]]))
+    'the xy-plane'
+    """
+    n = _require_plane_or_space(M)
+    pivots = rref(M, _tolerance(M)).pivots
+    return _space_name(tuple(M.column(j) for j in pivots), n)
+
+
+def _require_plane_or_space(M: Matrix) -> int:
+    n = M.require_square("a description")
+    if n not in (2, 3):
+        raise ShapeError(f"descriptions are for 2×2 and 3×3 matrices; this one is {n}×{n}")
+    return n
+
+
+# -- describing 2×2 matrices ------------------------------------------------------------------
+
+def _scaled_by(value) -> str:
+    return f"scaled by {_number(value)}"
+
+
+def _describe2(M: Matrix, judge: _Judge) -> str:
+    (a, b), (c, d) = M.rows
+    I = Matrix.identity(2)
+    if judge.equal(a * a + c * c, 1) and judge.equal(b * b + d * d, 1) and judge.zero(a * b + c * d):
+        if judge.equal(a * d - b * c, 1):
+            angle = math.atan2(float(c), float(a))
+            if judge.zero(c) and a < 0:
+                angle = math.pi  # a half turn, never "180° clockwise"
+            return f"rotation by {_degrees(abs(angle))}" + (" clockwise" if angle < 0 else "")
+        fixed = max((M + I).columns, key=lambda v: float(v[0]) ** 2 + float(v[1]) ** 2)
+        return f"reflection across {line_name(fixed)}"
+    if judge.zero(b) and judge.zero(c) and not judge.zero(a) and not judge.zero(d):
+        if judge.equal(a, d) and a > 0:
+            return f"uniform scale by {_number(a)}"
+        if not judge.equal(a, d):
+            if judge.equal(a, 1):
+                return f"scales y by {_number(d)}, leaving x alone"
+            if judge.equal(d, 1):
+                return f"scales x by {_number(a)}, leaving y alone"
+            return f"scales x by {_number(a)} and y by {_number(d)}"
+    if judge.equal(a, d) and judge.equal(b, -c) and not (judge.zero(a) and judge.zero(c)):
+        angle = math.atan2(float(c), float(a))
+        if judge.zero(c):
+            angle = math.pi  # −k·I: a half turn
+        turn = f"rotates by {_degrees(abs(angle))}" + (" clockwise" if angle < 0 else "")
+        return f"{turn} and scales by {_square_root(a * a + c * c)}"
+    if judge.equal(a, 1) and judge.equal(d, 1) and (judge.zero(b) or judge.zero(c)):
+        return f"shear along x by {_number(b)}" if judge.zero(c) else f"shear along y by {_number(c)}"
+    determinant = a * d - b * c
+    if judge.zero(determinant):
+        return _describe_singular2(M, judge)
+    area = f"scales areas by {_number(abs(determinant))}"
+    if determinant < 0:
+        area = "flips orientation and " + area
+    return f"{area}; {_eigen_clause2(M)}"
+
+
+def _describe_singular2(M: Matrix, judge: _Judge) -> str:
+    (a, b), (c, d) = M.rows
+    image = max(M.columns, key=lambda v: float(abs(v[0])) + float(abs(v[1])))
+    row = (a, b) if float(abs(a)) + float(abs(b)) >= float(abs(c)) + float(abs(d)) else (c, d)
+    kernel = (-row[1], row[0])  # perpendicular to a nonzero row, so M sends it to 0
+    onto, along = line_name(image), line_name(kernel)
+    if judge.same_matrix(M @ M, M):
+        if judge.equal(b, c):
+            return f"projection onto {onto}"
+        return f"projection onto {onto} along {along}"
+    return f"collapses the plane onto {onto}; every vector on {along} lands on the origin"
+
+
+def _eigen_clause2(M: Matrix) -> str:
+    spaces = eigenvectors(M)
+    if isinstance(spaces[0].value, complex):
+        return "no real eigen-directions: every vector is turned"
+    if len(spaces) == 1:
+        (space,) = spaces
+        return (f"only one eigen-direction: vectors on {line_name(space.vectors[0])} "
+                f"are {_scaled_by(space.value)}")
+    first, second = spaces
+    return (f"vectors on {line_name(first.vectors[0])} are {_scaled_by(first.value)} "
+            f"and vectors on {line_name(second.vectors[0])} by {_number(second.value)}")
+
+
+# -- describing 3×3 matrices ------------------------------------------------------------------
+
+def _describe3(M: Matrix, judge: _Judge) -> str:
+    I = Matrix.identity(3)
+    diagonal = [M[i, i] for i in range(3)]
+    off_diagonal_zero = all(judge.zero(M[i, j]) for i in range(3) for j in range(3) if i != j)
+    if judge.same_matrix(M.T @ M, I):
+        if judge.equal(det(M), 1):
+            axis, angle = rotation_axis_angle(M)
+            return f"rotation by {_degrees(angle)} about {_line3(axis)}"
+        if judge.same_matrix(M, -I):
+            return "point reflection through the origin: every vector is reversed"
+        if judge.same_matrix(M, M.T) and judge.equal(sum(diagonal), 1):
+            normal = max((I - M).columns, key=lambda v: sum(float(x) ** 2 for x in v))
+            return f"reflection across {_plane3(normal)}"
+        axis, angle = rotation_axis_angle(-M)
+        return (f"rotation by {_degrees(math.pi - angle)} about {_line3(axis)} combined with "
+                f"reflection across the plane perpendicular to it")
+    if off_diagonal_zero and not any(judge.zero(x) for x in diagonal):
+        if judge.equal(diagonal[0], diagonal[1]) and judge.equal(diagonal[1], diagonal[2]) \
+                and diagonal[0] > 0:
+            return f"uniform scale by {_number(diagonal[0])}"
+        return f"scales x by {_number(diagonal[0])}, y by {_number(diagonal[1])} " \
+               f"and z by {_number(diagonal[2])}"
+    volume = det(M)
+    if judge.zero(volume):
+        tolerance = _tolerance(M)
+        image = _space_name(tuple(M.column(j) for j in rref(M, tolerance).pivots), 3)
+        kernel = _space_name(null_space(M, tolerance), 3)
+        if judge.same_matrix(M @ M, M):
+            if judge.same_matrix(M, M.T):
+                return f"projection onto {image}"
+            return f"projection onto {image} along {kernel}"
+        where = "in" if "plane" in kernel else "on"
+        return f"collapses space onto {image}; every vector {where} {kernel} lands on the origin"
+    text = f"scales volumes by {_number(abs(volume))}"
+    if volume < 0:
+        text = "flips orientation and " + text
+    spaces = eigenvectors(M)
+    real = [s for s in spaces if not isinstance(s.value, complex)]
+    directions = sum(s.geometric_multiplicity for s in real)
+    if directions == 1:
+        line, value = _line3(real[0].vectors[0]), real[0].value
+        if len(real) < len(spaces):
+            return f"{text}; it turns space around {line}, whose vectors are {_scaled_by(value)}"
+        return f"{text}; only one eigen-direction: vectors on {line} are {_scaled_by(value)}"
+    return f"{text}; {directions} independent eigen-directions"
+
+
+def describe(M: Matrix) -> str:
+    """One sentence saying what a 2×2 or 3×3 matrix does to the plane or to space.
+
+    >>> describe(Matrix.identity(2))
+    'the identity: every vector stays where it is'
+    >>> describe(Matrix([[1, 1], [0, 1]])), describe(Matrix([[0, 1], [1, 0]]))
+    ('shear along x by 1', 'reflection across the line y = x')
+    >>> describe(Matrix([[1, -1], [1, 1]]))
+    'rotates by 45° and scales by √2'
+    >>> describe(Matrix([[2, 1], [1, 2]]))
+    'scales areas by 3; vectors on the line y = x are scaled by 3 and vectors on the line y = −x by 1'
+    >>> describe(Matrix([[0, 0, -1], [0, 1, 0], [1, 0, 0]]))
+    'rotation by 90° about the y-axis'
+    """
+    n = _require_plane_or_space(M)
+    if any(isinstance(x, complex) for row in M.rows for x in row):
+        return "a matrix with complex entries: it acts on complex vectors, which cannot be drawn"
+    judge = _Judge(M)
+    if judge.same_matrix(M, Matrix.identity(n)):
+        return "the identity: every vector stays where it is"
+    if all(judge.zero(x) for row in M.rows for x in row):
+        return "the zero matrix: every vector collapses to the origin"
+    return _describe2(M, judge) if n == 2 else _describe3(M, judge)

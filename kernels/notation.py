@@ -1,0 +1,74 @@
+"""How the kernel writes maths as text: coefficients, combinations and vectors.
+
+Explanations are read by people, so they use a true minus sign (−, not the hyphen -),
+put fractions and negative numbers in parentheses when they multiply something,
+and show every coefficient of a combination, zeros and ones included.
+"""
+
+from .scalars import format_scalar
+
+
+def scalar_text(x) -> str:
+    """A scalar as text with a true minus sign.
+
+    >>> from fractions import Fraction
+    >>> scalar_text(Fraction(-1, 2)), scalar_text(2.5)
+    ('−1/2', '2.5')
+    """
+    return format_scalar(x).replace("-", "−")
+
+
+def coefficient_text(c) -> str:
+    """A scalar about to multiply something: bare if it is a plain unsigned number, else in parentheses.
+
+    >>> from fractions import Fraction
+    >>> coefficient_text(Fraction(3)), coefficient_text(Fraction(1, 2)), coefficient_text(Fraction(-1))
+    ('3', '(1/2)', '(−1)')
+    """
+    text = scalar_text(c)
+    return text if all(ch.isdigit() or ch == "." for ch in text) else f"({text})"
+
+
+def is_negative(c) -> bool:
+    """True for a negative real number (a complex number counts only if it is real)."""
+    if isinstance(c, complex):
+        return c.imag == 0 and c.real < 0
+    return c < 0
+
+
+def vector_text(v) -> str:
+    """A vector as a learner writes it: ``(1, −2)``.
+
+    >>> vector_text([1, -2])
+    '(1, −2)'
+    """
+    return "(" + ", ".join(scalar_text(x) for x in v) + ")"
+
+
+def matrix_text(rows) -> str:
+    """A matrix, given as its rows, written row by row: ``[[1, 2], [3, 4]]``.
+
+    >>> matrix_text([[1, -2], [3, 4]])
+    '[[1, −2], [3, 4]]'
+    """
+    return "[" + ", ".join("[" + ", ".join(scalar_text(x) for x in row) + "]" for row in rows) + "]"
+
+
+def combination_text(coefficients, names) -> str:
+    """The linear combination Σ cᵢ·nameᵢ, every coefficient shown so the text lines up with the list.
+
+    >>> from fractions import Fraction
+    >>> combination_text([Fraction(2), Fraction(-1), Fraction(0)], ["v1", "v2", "v3"])
+    '2·v1 − 1·v2 + 0·v3'
+    >>> combination_text([Fraction(-1, 2)], ["column 1"])
+    '−(1/2)·column 1'
+    """
+    parts = []
+    for c, name in zip(coefficients, names):
+        negative = is_negative(c)
+        term = f"{coefficient_text(-c if negative else c)}·{name}"
+        if not parts:
+            parts.append(("−" if negative else "") + term)
+        else:
+            parts.append((" − " if negative else " + ") + term)
+    return "".join(parts)

@@ -1,0 +1,60 @@
+"""The command line, run as a user runs it: a separate process, exit codes, one-line errors."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from PyQt6 import QtGui
+
+
+def run(*args):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "viz", *args], capture_output=True, text=True,
+                          env=env, timeout=60)
+
+
+def test_info_json_has_exact_values():
+    result = run("info", "--matrix", "2 1; 1 2", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    facts = json.loads(result.stdout)
+    assert {"det", "trace", "rank", "eigenvalues", "inverse", "description"} <= set(facts)
+    assert facts["det"] == "3" and facts["trace"] == "4" and facts["rank"] == 2
+    assert facts["inverse"] == [["2/3", "-1/3"], ["-1/3", "2/3"]]
+    assert sorted(ev["value"] for ev in facts["eigenvalues"]) == ["1", "3"]
+
+
+def test_info_text_and_latex():
+    text = run("info", "--matrix", "1 2; 2 4")
+    assert text.returncode == 0
+    assert "det         0" in text.stdout and "y = 2x" in text.stdout
+    latex = run("info", "--matrix", "1/2 0; 0 2", "--format", "latex")
+    assert r"\frac{1}{2}" in latex.stdout and r"\begin{bmatrix}" in latex.stdout
+
+
+def test_export_png_headless(tmp_path):
+    out = tmp_path / "shear.png"
+    result = run("export", "--matrix", "1 1; 0 1", "--out", str(out), "--size", "800x500",
+                 "--theme", "light", "--t", "0.5")
+    assert result.returncode == 0, result.stderr
+    image = QtGui.QImage(str(out))
+    assert (image.width(), image.height()) == (800, 500)
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (("info", "--matrix", "1 2; 3"), "row 2"),
+    (("info", "--matrix", "1 x; 3 4"), "unknown name"),
+    (("info", "--matrix", "1 2 3; 4 5 6"), "2×3"),
+    (("export", "--matrix", "1 0; 0 1", "--out", "a.gif"), ".png or .svg"),
+    (("export", "--matrix", "1 0; 0 1", "--out", "a.png", "--size", "big"), "1600x1000"),
+    (("export", "--matrix", "1 0; 0 1", "--out", "a.png", "--t", "2"), "between 0 and 1"),
+    (("info",), "--matrix"),
+])
+def test_bad_input_is_one_line_and_status_2(args, fragment):
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert fragment.lower() in lines[0].lower()

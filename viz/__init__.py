@@ -1,0 +1,1 @@
+"""Linear Lens, the desktop app: PyQt6 + pyqtgraph views over the pure-Python kernel."""

@@ -1,0 +1,76 @@
+"""Undoable edits. Each command changes the model and nothing else; views follow the model.
+
+A drag sends many small edits; consecutive commands of the same kind with the same
+``drag_id`` merge, so one drag is one step on the undo stack.
+"""
+
+from PyQt6.QtGui import QUndoCommand
+
+from kernels import Matrix, Vector
+
+
+class _ReplaceValue(QUndoCommand):
+    """Swap one model value for another; subclasses say which value and how to set it."""
+
+    merge_kind = -1  # QUndoCommand.id(): commands with the same id may merge
+
+    def __init__(self, model, old, new, text: str, drag_id: int | None):
+        super().__init__(text)
+        self._model = model
+        self._old = old
+        self._new = new
+        self._drag_id = drag_id
+
+    def _apply(self, value) -> None:
+        raise NotImplementedError
+
+    def id(self) -> int:
+        return self.merge_kind if self._drag_id is not None else -1
+
+    def mergeWith(self, other) -> bool:
+        if type(other) is not type(self) or other._drag_id != self._drag_id:
+            return False
+        self._new = other._new
+        return True
+
+    def redo(self):
+        self._apply(self._new)
+
+    def undo(self):
+        self._apply(self._old)
+
+
+class SetMatrix(_ReplaceValue):
+    """Replace the committed matrix (a typed cell, a preset, or a drag of î / ĵ)."""
+
+    merge_kind = 1
+
+    def __init__(self, model, matrix: Matrix, text: str = "Edit matrix", drag_id: int | None = None):
+        super().__init__(model, model.matrix, matrix, text, drag_id)
+
+    def _apply(self, value):
+        self._model.set_matrix(value)
+
+
+class SetVector(_ReplaceValue):
+    """Replace the user vector v (typed or dragged)."""
+
+    merge_kind = 2
+
+    def __init__(self, model, vector: Vector, text: str = "Edit vector v", drag_id: int | None = None):
+        super().__init__(model, model.vector, vector, text, drag_id)
+
+    def _apply(self, value):
+        self._model.set_vector(value)
+
+
+class SetAppearance(_ReplaceValue):
+    """Switch theme and/or palette (it changes the picture, so it is undoable too)."""
+
+    def __init__(self, model, theme: str | None = None, palette: str | None = None):
+        new = (theme or model.theme, palette or model.palette)
+        super().__init__(model, (model.theme, model.palette), new,
+                         "Change theme" if theme else "Change palette", None)
+
+    def _apply(self, value):
+        self._model.set_appearance(*value)

@@ -1,0 +1,108 @@
+"""What the kernel says about a matrix, gathered once per committed change.
+
+The info panel, the view (eigen-directions, the collapse line) and ``linear-lens info`` all
+read the same :class:`MatrixFacts`, so the window and the command line never disagree.
+No Qt here: the command line imports this without starting a GUI.
+"""
+
+import cmath
+import math
+from dataclasses import dataclass
+
+from kernels import (Matrix, SingularMatrixError, column_space, describe, det, eigenvalues,
+                     eigenvectors, inverse, line_equation, rank, trace)
+from kernels.notation import scalar_text, vector_text
+
+
+@dataclass(frozen=True)
+class EigenDirection:
+    """A real eigenvalue and the direction of one basis vector of its eigenspace."""
+    value: object
+    vector: tuple  # floats, for drawing
+
+    @property
+    def label(self) -> str:
+        return f"λ = {scalar_text(self.value)}"
+
+
+@dataclass(frozen=True)
+class MatrixFacts:
+    """Everything the info panel shows about one committed matrix."""
+    matrix: Matrix
+    det: object
+    trace: object
+    rank: int
+    inverse: Matrix | None
+    no_inverse_reason: str | None
+    eigenvalues: tuple
+    eigenspaces: tuple
+    eigen_summary: str
+    description: str
+    collapse: str | None  # what the plane collapses onto: "the line y = 2x", "the origin"
+    collapse_direction: tuple | None  # a direction of that line, for drawing
+
+    @property
+    def is_singular(self) -> bool:
+        return self.rank < self.matrix.shape[0]
+
+    def real_eigen_directions(self) -> list[EigenDirection]:
+        """One drawable direction per real eigenvector (complex ones have no line to draw)."""
+        directions = []
+        for space in self.eigenspaces:
+            if isinstance(space.value, complex):
+                continue
+            for vector in space.vectors:
+                directions.append(EigenDirection(space.value, tuple(float(x) for x in vector)))
+        return directions
+
+
+def _complex_summary(value: complex) -> str:
+    """Words for a complex pair a ± bi of a 2×2 real matrix: a turn and a scale."""
+    turn = math.degrees(abs(cmath.phase(value)))
+    scale = abs(value)
+    scaled = "" if math.isclose(scale, 1.0) else f" and scaled by {scale:.4g}"
+    return (f"complex eigenvalues {scalar_text(value.real)} ± {scalar_text(abs(value.imag))}i: "
+            f"no direction stays on its own line — every vector is turned by {turn:.4g}°{scaled}")
+
+
+def _eigen_summary(values, spaces) -> str:
+    complex_values = [ev.value for ev in values if isinstance(ev.value, complex)]
+    if complex_values:
+        upper = next(v for v in complex_values if v.imag > 0)
+        return _complex_summary(upper)
+    parts = []
+    for space in spaces:
+        vectors = ", ".join(vector_text(v) for v in space.vectors)
+        part = f"λ = {scalar_text(space.value)} along {vectors}"
+        if space.algebraic_multiplicity > len(space.vectors):
+            part += (f" (repeated {space.algebraic_multiplicity}× but only "
+                     f"{len(space.vectors)} eigen-direction: not diagonalizable)")
+        parts.append(part)
+    return "; ".join(parts)
+
+
+def analyse(matrix: Matrix) -> MatrixFacts:
+    """Ask the kernel everything the app shows about ``matrix`` (square, 2×2 or 3×3)."""
+    n = matrix.require_square("the analysis")
+    determinant = det(matrix)
+    matrix_rank = rank(matrix)
+    collapse = collapse_direction = None
+    if matrix_rank == 0:
+        collapse = "the origin"
+    elif matrix_rank < n and n == 2:
+        direction = column_space(matrix)[0]
+        collapse = f"the line {line_equation(direction)}"
+        collapse_direction = tuple(float(x) for x in direction)
+    try:
+        matrix_inverse, reason = inverse(matrix), None
+    except SingularMatrixError:
+        matrix_inverse = None
+        where = f"the plane collapses onto {collapse}" if collapse else "space collapses"
+        reason = f"det = 0: {where}, so no matrix can undo it"
+    values = eigenvalues(matrix)
+    spaces = eigenvectors(matrix)
+    return MatrixFacts(
+        matrix=matrix, det=determinant, trace=trace(matrix), rank=matrix_rank,
+        inverse=matrix_inverse, no_inverse_reason=reason, eigenvalues=values,
+        eigenspaces=spaces, eigen_summary=_eigen_summary(values, spaces),
+        description=describe(matrix), collapse=collapse, collapse_direction=collapse_direction)

@@ -1,0 +1,128 @@
+"""Pure numpy geometry for the 2D view: what to draw, computed without Qt.
+
+Points are rows ``(x, y)``; a set of line segments is an array of shape (2N, 2) whose
+rows pair up as start, end — the layout pyqtgraph draws with ``connect="pairs"``.
+A rectangle is ``(x_min, x_max, y_min, y_max)``.
+"""
+
+import math
+
+import numpy as np
+
+MAX_LINES_PER_FAMILY = 160  # denser than this, lines would merge into a flat wash anyway
+
+
+def clip_lines(points: np.ndarray, directions: np.ndarray, rect) -> np.ndarray:
+    """Clip the infinite lines ``points[i] + s·directions[i]`` to ``rect`` (Liang–Barsky).
+
+    Returns the visible segments in pairs layout; lines that miss the rectangle are dropped.
+
+    >>> clip_lines(np.array([[0.0, 0.0]]), np.array([[1.0, 1.0]]), (-1, 2, -1, 1))
+    array([[-1., -1.],
+           [ 1.,  1.]])
+    """
+    x_min, x_max, y_min, y_max = rect
+    points = np.asarray(points, dtype=float).reshape(-1, 2)
+    directions = np.asarray(directions, dtype=float).reshape(-1, 2)
+    s_low = np.full(len(points), -np.inf)
+    s_high = np.full(len(points), np.inf)
+    keep = np.ones(len(points), dtype=bool)
+    for axis, low, high in ((0, x_min, x_max), (1, y_min, y_max)):
+        p, d = points[:, axis], directions[:, axis]
+        moving = np.abs(d) > 1e-300
+        keep &= moving | ((p >= low) & (p <= high))  # a line parallel to this slab must lie in it
+        with np.errstate(divide="ignore", invalid="ignore"):
+            a = np.where(moving, (low - p) / d, -np.inf)
+            b = np.where(moving, (high - p) / d, np.inf)
+        s_low = np.maximum(s_low, np.minimum(a, b))
+        s_high = np.minimum(s_high, np.maximum(a, b))
+    keep &= s_low < s_high
+    keep &= np.isfinite(s_low) & np.isfinite(s_high)
+    starts = points[keep] + s_low[keep, None] * directions[keep]
+    ends = points[keep] + s_high[keep, None] * directions[keep]
+    segments = np.empty((2 * len(starts), 2))
+    segments[0::2], segments[1::2] = starts, ends
+    return segments
+
+
+def _line_family(step: np.ndarray, direction: np.ndarray, rect, max_lines: int):
+    """The integers k for which the line k·step + s·direction crosses ``rect``.
+
+    When more than ``max_lines`` would cross, every n-th is kept (k = 0 always among them).
+    """
+    if np.hypot(*direction) < 1e-12:
+        return np.empty(0, dtype=np.int64)  # a collapsed column: this family is only points
+    normal = np.array([-direction[1], direction[0]])
+    spacing = float(normal @ step)  # how far apart (along the normal) consecutive lines lie
+    x_min, x_max, y_min, y_max = rect
+    corners = np.array([[x_min, y_min], [x_min, y_max], [x_max, y_min], [x_max, y_max]])
+    reach = corners @ normal
+    if abs(spacing) < 1e-12 * np.hypot(*normal) * max(np.hypot(*step), 1.0):
+        return np.zeros(1, dtype=np.int64)  # every line is the same line through the origin
+    low, high = sorted((reach.min() / spacing, reach.max() / spacing))
+    low, high = max(low, -1e9), min(high, 1e9)
+    first, last = math.ceil(low), math.floor(high)
+    if last < first:
+        return np.empty(0, dtype=np.int64)
+    stride = max(1, math.ceil((last - first + 1) / max_lines))
+    # keep k = 0 (the image of an axis) among the drawn lines when thinning
+    first = first + (-first) % stride if first <= 0 <= last else first
+    return np.arange(first, last + 1, stride, dtype=np.int64)
+
+
+def lattice_segments(matrix, rect, max_lines: int = MAX_LINES_PER_FAMILY):
+    """The image under ``matrix`` of the integer grid lines x = k and y = k, clipped to ``rect``.
+
+    Returns ``(grid, axes)``: the segments of all lines, and separately those of the two
+    lines through the origin (the images of the x- and y-axes). A singular matrix sends
+    every line onto one line (or the origin), which is what gets drawn.
+
+    >>> grid, axes = lattice_segments(np.eye(2), (-1.5, 1.5, -1.5, 1.5))
+    >>> len(grid) // 2, len(axes) // 2       # x = ±1, y = ±1; and the axes x = 0, y = 0
+    (4, 2)
+    """
+    matrix = np.asarray(matrix, dtype=float)
+    i_hat, j_hat = matrix[:, 0], matrix[:, 1]
+    points, directions, on_axis = [], [], []
+    # lines x = k map to k·î' + s·ĵ'; lines y = k map to k·ĵ' + s·î'
+    for step, direction in ((i_hat, j_hat), (j_hat, i_hat)):
+        ks = _line_family(step, direction, rect, max_lines)
+        points.append(ks[:, None] * step[None, :])
+        directions.append(np.broadcast_to(direction, (len(ks), 2)))
+        on_axis.append(ks == 0)
+    points, directions = np.concatenate(points), np.concatenate(directions)
+    on_axis = np.concatenate(on_axis)
+    return (clip_lines(points[~on_axis], directions[~on_axis], rect),
+            clip_lines(points[on_axis], directions[on_axis], rect))
+
+
+def parallelogram(matrix) -> np.ndarray:
+    """Corners of the image of the unit square: 0, î', î' + ĵ', ĵ' (closed back to 0).
+
+    >>> parallelogram([[2, 0], [0, 3]]).tolist()
+    [[0.0, 0.0], [2.0, 0.0], [2.0, 3.0], [0.0, 3.0], [0.0, 0.0]]
+    """
+    matrix = np.asarray(matrix, dtype=float)
+    i_hat, j_hat = matrix[:, 0], matrix[:, 1]
+    return np.array([[0.0, 0.0], i_hat, i_hat + j_hat, j_hat, [0.0, 0.0]])
+
+
+def signed_area(matrix) -> float:
+    """ad − bc: the area of the parallelogram, negative when î' → ĵ' turns clockwise."""
+    (a, b), (c, d) = np.asarray(matrix, dtype=float)
+    return float(a * d - b * c)
+
+
+def fit_rect(points, aspect: float, margin: float = 0.25, minimum: float = 2.0):
+    """A rectangle centred on the origin that shows every point, with ``aspect`` = width / height.
+
+    >>> fit_rect([[3, 1]], aspect=2.0)
+    (-5.0, 5.0, -2.5, 2.5)
+    """
+    points = np.asarray(points, dtype=float).reshape(-1, 2)
+    points = points[np.all(np.isfinite(points), axis=1)]
+    half_w = max(minimum, float(np.abs(points[:, 0]).max(initial=0.0)))
+    half_h = max(minimum, float(np.abs(points[:, 1]).max(initial=0.0)))
+    half_w, half_h = max(half_w, half_h * aspect), max(half_h, half_w / aspect)
+    half_w, half_h = half_w * (1 + margin), half_h * (1 + margin)
+    return (round(-half_w, 12), round(half_w, 12), round(-half_h, 12), round(half_h, 12))

@@ -1,0 +1,56 @@
+"""An arrow from the origin to a tip, with a labelled head: î, ĵ, v and Mv are all drawn so."""
+
+import math
+
+import pyqtgraph as pg
+from PyQt6 import QtGui
+
+
+class ArrowItem:
+    """A shaft from (0, 0) to the tip, a head of fixed pixel size, and a label past the tip."""
+
+    def __init__(self, view_box: pg.ViewBox, label: str, z: float, head_length: float = 16):
+        self._shaft = pg.PlotCurveItem(antialias=True)
+        self._head = pg.ArrowItem(pxMode=True, headLen=head_length, tipAngle=36, tailLen=None)
+        self._label = pg.TextItem(label, anchor=(0.5, 0.5))
+        font = QtGui.QFont()
+        font.setPointSizeF(13)
+        font.setBold(True)
+        self._label.setFont(font)
+        for item, dz in ((self._shaft, 0.0), (self._head, 0.1), (self._label, 0.2)):
+            item.setZValue(z + dz)
+            view_box.addItem(item, ignoreBounds=True)
+        self.tip = (1.0, 0.0)
+
+    def set_style(self, color, width: float = 3.0, opacity: float = 1.0) -> None:
+        colour = QtGui.QColor(color)
+        colour.setAlphaF(opacity)
+        self._shaft.setPen(pg.mkPen(colour, width=width))
+        self._head.setStyle(pen=pg.mkPen(colour, width=1), brush=pg.mkBrush(colour))
+        self._label.setColor(colour)
+
+    def set_label(self, text: str) -> None:
+        self._label.setText(text)
+
+    def set_tip(self, x: float, y: float) -> None:
+        """Point the arrow at (x, y); a zero vector shows only as a dot-sized head."""
+        self.tip = (float(x), float(y))
+        self._shaft.setData([0.0, x], [0.0, y])
+        if x == 0 and y == 0:
+            self._head.setVisible(False)
+            self._label.setAnchor((0.5, 1.3))
+        else:
+            self._head.setVisible(self._shaft.isVisible())
+            angle = math.atan2(y, x)
+            # pyqtgraph's arrow points left at 0° and turns clockwise on screen
+            self._head.setStyle(angle=180.0 - math.degrees(angle))
+            # put the label just beyond the tip, on the side the arrow points to
+            self._label.setAnchor((0.5 - 0.85 * math.cos(angle), 0.5 + 0.85 * math.sin(angle)))
+        self._head.setPos(x, y)
+        self._label.setPos(x, y)
+
+    def set_visible(self, visible: bool) -> None:
+        for item in (self._shaft, self._head, self._label):
+            item.setVisible(visible)
+        if visible and self.tip == (0.0, 0.0):
+            self._head.setVisible(False)

@@ -1,0 +1,38 @@
+"""A grid of lines through the integer points, as the matrix moves them.
+
+Drawn twice: faint and fixed (the identity, the plane before anything happens) and bright
+(the image of that grid under the matrix on screen). Either way the lines are recomputed
+for the visible rectangle, so they fill the view at any zoom or pan.
+"""
+
+import numpy as np
+import pyqtgraph as pg
+
+from ..geometry import lattice_segments
+
+
+class GridItem:
+    """The lines x = k, y = k under ``matrix``; the images of the axes get their own pen."""
+
+    def __init__(self, view_box: pg.ViewBox, z: float):
+        self._lines = pg.PlotCurveItem(connect="pairs", antialias=True)
+        self._axes = pg.PlotCurveItem(connect="pairs", antialias=True)
+        for item, dz in ((self._lines, 0.0), (self._axes, 0.1)):
+            item.setZValue(z + dz)
+            view_box.addItem(item, ignoreBounds=True)
+        self._matrix = np.eye(2)
+
+    def set_style(self, line_color, line_width: float, axis_color, axis_width: float) -> None:
+        self._lines.setPen(pg.mkPen(line_color, width=line_width))
+        self._axes.setPen(pg.mkPen(axis_color, width=axis_width))
+
+    def update(self, matrix, rect) -> None:
+        """Redraw for ``matrix`` (2×2 array) within the visible ``rect``."""
+        self._matrix = matrix
+        lines, axes = lattice_segments(matrix, rect)
+        self._lines.setData(lines[:, 0], lines[:, 1], connect="pairs")
+        self._axes.setData(axes[:, 0], axes[:, 1], connect="pairs")
+
+    def segments(self) -> tuple[np.ndarray, np.ndarray]:
+        """The drawn (grid, axes) segments, for tests."""
+        return (np.column_stack(self._lines.getData()), np.column_stack(self._axes.getData()))

@@ -1,0 +1,1 @@
+"""Canvases that hold the items: the 2D plane view."""

@@ -1,0 +1,201 @@
+"""The 2D canvas: the plane before and after the matrix, with everything that explains it.
+
+It follows the model (vector, theme, facts) on its own and draws whatever *display*
+matrix it is given — the animator's frame, or the committed matrix when at rest. Dragging
+the tip of î, ĵ or v emits :attr:`PlaneViewBox.handle_dragged`; the app turns that into
+undoable commands, and the model change comes back here like any other edit.
+"""
+
+import numpy as np
+import pyqtgraph as pg
+from PyQt6 import QtCore, QtGui
+
+from kernels.notation import scalar_text
+
+from ..geometry import fit_rect
+from ..items.arrow import ArrowItem
+from ..items.collapse import CollapseHighlight
+from ..items.determinant_area import DeterminantArea
+from ..items.eigenlines import EigenLines
+from ..items.grid import GridItem
+from ..palette import THEMES, palette_for
+
+HANDLE_RADIUS_PX = 14
+DEFAULT_HALF_WIDTH = 5.0
+
+
+class PlaneViewBox(pg.ViewBox):
+    """A ViewBox with a locked 1:1 aspect whose arrow tips can be dragged.
+
+    Signals:
+        handle_dragged(name, x, y, finished): a tip named "i", "j" or "v" was dragged to
+        (x, y) in plane coordinates (rounded to the grid while Shift is held).
+    """
+
+    handle_dragged = QtCore.pyqtSignal(str, float, float, bool)
+
+    def __init__(self):
+        super().__init__(lockAspect=True, enableMenu=False, invertY=False)
+        self.setAcceptHoverEvents(True)
+        self._handles: dict[str, tuple[float, float]] = {}
+        self._dragging: str | None = None
+
+    @property
+    def dragging(self) -> str | None:
+        """The name of the tip being dragged, or None."""
+        return self._dragging
+
+    def set_handle(self, name: str, position) -> None:
+        self._handles[name] = (float(position[0]), float(position[1]))
+
+    def handle_at(self, scene_pos) -> str | None:
+        """The draggable tip within a few pixels of ``scene_pos``, nearest first."""
+        best, best_distance = None, HANDLE_RADIUS_PX
+        for name, (x, y) in self._handles.items():
+            tip = self.mapViewToScene(QtCore.QPointF(x, y))
+            distance = (tip - scene_pos).manhattanLength()
+            if distance <= best_distance:
+                best, best_distance = name, distance
+        return best
+
+    def mouseDragEvent(self, ev, axis=None):
+        if ev.button() != QtCore.Qt.MouseButton.LeftButton:
+            return super().mouseDragEvent(ev, axis)
+        if ev.isStart():
+            self._dragging = self.handle_at(ev.buttonDownScenePos())
+        if self._dragging is None:
+            return super().mouseDragEvent(ev, axis)
+        ev.accept()
+        point = self.mapSceneToView(ev.scenePos())
+        x, y = point.x(), point.y()
+        if ev.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier:
+            x, y = float(round(x)), float(round(y))
+        name, finished = self._dragging, ev.isFinish()
+        if finished:
+            self._dragging = None
+        self.handle_dragged.emit(name, x, y, finished)
+
+    def hoverEvent(self, ev):
+        over_tip = not ev.isExit() and self.handle_at(ev.scenePos()) is not None
+        shape = QtCore.Qt.CursorShape.OpenHandCursor if over_tip else QtCore.Qt.CursorShape.ArrowCursor
+        self.setCursor(shape)
+
+
+class PlaneView(pg.GraphicsView):
+    """The 2D plane: fixed grid, moving grid, determinant area, eigen-lines, î, ĵ, v and Mv."""
+
+    def __init__(self, model, parent=None):
+        super().__init__(parent, background=THEMES[model.theme].background)
+        self.setAntialiasing(True)
+        self.setMinimumSize(320, 240)
+        self.model = model
+        self.view_box = PlaneViewBox()
+        self.setCentralItem(self.view_box)
+        box = self.view_box
+        self.fixed_grid = GridItem(box, z=0)
+        self.grid = GridItem(box, z=10)
+        self.area = DeterminantArea(box, z=20)
+        self.collapse = CollapseHighlight(box, z=25)
+        self.eigenlines = EigenLines(box, z=30)
+        self.vector = ArrowItem(box, "v", z=40)
+        self.image = ArrowItem(box, "Mv", z=45)
+        self.i_hat = ArrowItem(box, "î", z=50)
+        self.j_hat = ArrowItem(box, "ĵ", z=52)
+        self.display = np.eye(2)
+        self.settled = True
+        self.set_range((-DEFAULT_HALF_WIDTH, DEFAULT_HALF_WIDTH, -3.2, 3.2))
+        self._apply_appearance()
+        self.redraw_grids()
+        self.show_matrix(np.array(model.matrix.to_floats()), settled=True)
+        self._show_vector()
+        model.vector_changed.connect(self._show_vector)
+        model.appearance_changed.connect(self._apply_appearance)
+        box.sigRangeChanged.connect(self.redraw_grids)
+        box.sigResized.connect(self.redraw_grids)
+
+    # -- what is shown ---------------------------------------------------------------------
+    def show_matrix(self, display, settled: bool) -> None:
+        """Draw the plane under ``display`` (a 2×2 array).
+
+        ``settled`` says the display equals the committed matrix: then the exact determinant,
+        the eigen-directions and the collapse line (kernel facts about it) are shown too.
+        """
+        display = np.asarray(display, dtype=float)
+        if not np.all(np.isfinite(display)):
+            return  # never hand NaN or inf vertices to the painter; keep the last picture
+        self.display = display
+        self.settled = settled
+        self.grid.update(display, self.visible_rect())
+        exact_det = scalar_text(self.model.facts.det) if settled else None
+        self.area.update(display, exact_det)
+        self.i_hat.set_tip(*display[:, 0])
+        self.j_hat.set_tip(*display[:, 1])
+        self.view_box.set_handle("i", display[:, 0])
+        self.view_box.set_handle("j", display[:, 1])
+        self._show_image()
+        if settled:
+            self._show_facts()
+        else:
+            self.eigenlines.set_visible(False)
+            self.collapse.set_visible(False)
+
+    def _show_facts(self) -> None:
+        """Eigen-directions and the collapse line of the committed matrix (kernel facts)."""
+        facts = self.model.facts
+        self.eigenlines.update([(d.vector[0], d.vector[1], d.label)
+                                for d in facts.real_eigen_directions()])
+        if facts.collapse_direction is not None:
+            self.collapse.show_line(*facts.collapse_direction, f"everything lands on {facts.collapse}")
+        elif facts.collapse == "the origin":
+            self.collapse.show_point()
+        else:
+            self.collapse.clear()
+
+    def _show_vector(self, *_) -> None:
+        v = np.array(self.model.vector.to_floats())
+        self.vector.set_tip(*v)
+        self.view_box.set_handle("v", v)
+        self._show_image()
+
+    def _show_image(self) -> None:
+        self.image.set_tip(*(self.display @ np.array(self.model.vector.to_floats())))
+
+    def _apply_appearance(self) -> None:
+        theme = THEMES[self.model.theme]
+        palette = palette_for(self.model.palette, self.model.theme)
+        self.setBackground(theme.background)
+        self.fixed_grid.set_style(theme.fixed_grid, 1.0, theme.axes, 1.6)
+        self.grid.set_style(_with_alpha(theme.grid, 0.85), 1.3, theme.grid, 2.2)
+        self.area.set_style(palette.area_positive, palette.area_negative, theme.text)
+        self.collapse.set_style(palette.collapse)
+        self.eigenlines.set_style(palette.eigen)
+        self.i_hat.set_style(palette.i_hat, width=4)
+        self.j_hat.set_style(palette.j_hat, width=4)
+        self.vector.set_style(palette.vector, width=2.5, opacity=0.55)
+        self.image.set_style(palette.vector, width=3.5)
+
+    # -- the visible region ----------------------------------------------------------------
+    def visible_rect(self) -> tuple[float, float, float, float]:
+        (x_min, x_max), (y_min, y_max) = self.view_box.viewRange()
+        return (x_min, x_max, y_min, y_max)
+
+    def set_range(self, rect) -> None:
+        x_min, x_max, y_min, y_max = rect
+        self.view_box.setRange(xRange=(x_min, x_max), yRange=(y_min, y_max), padding=0)
+
+    def fit(self) -> None:
+        """Zoom so î', ĵ', the parallelogram, v and Mv are all in view (origin centred)."""
+        points = np.vstack([self.area.corners, [self.vector.tip, self.image.tip]])
+        width, height = max(self.width(), 1), max(self.height(), 1)
+        self.set_range(fit_rect(points, aspect=width / height))
+
+    def redraw_grids(self, *_) -> None:
+        rect = self.visible_rect()
+        self.fixed_grid.update(np.eye(2), rect)
+        self.grid.update(self.display, rect)
+
+
+def _with_alpha(color: str, alpha: float) -> QtGui.QColor:
+    colour = QtGui.QColor(color)
+    colour.setAlphaF(alpha)
+    return colour

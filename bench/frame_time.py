@@ -55,6 +55,7 @@ def main() -> None:
     window.model.set_matrix(Matrix([[1, 1], [0, 1]]))
     window.animator.finish()
     view = window.view
+    view.setParent(None)  # measure the canvas alone, at exactly SIZE
     view.resize(*SIZE)
     view.show()
     app.processEvents()

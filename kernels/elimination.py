@@ -20,6 +20,7 @@ rarely comes out as exactly ``0.0``. Complex entries work the same way, comparin
 
 import cmath
 import math
+import sys
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -99,23 +100,24 @@ def _working_rows(M: Matrix):
 
 def _size(rows) -> float:
     """‖M‖_F = √(Σ |entry|²), the length of M read as one long vector (1 for a zero matrix):
-    the scale that "small" is measured against."""
-    return math.hypot(*(abs(x) for row in rows for x in row)) or 1.0
+    the scale that "small" is measured against. Capped at the largest float."""
+    return min(math.hypot(*(abs(x) for row in rows for x in row)), sys.float_info.max) or 1.0
 
 
 def default_tolerance(M: Matrix) -> float:
-    """max(m, n) · ε · ‖M‖_F: a float at or below this counts as zero.
+    """max(m, n)² · ε · ‖M‖_F: a float at or below this counts as zero.
 
-    Each rounding error in an elimination is about ε ≈ 2.2e-16 times the size of the numbers
-    involved, and there are up to max(m, n) rounds of them. numpy's ``matrix_rank`` uses the
-    same rule with the largest singular value σ₁ in place of ‖M‖_F; the Frobenius norm
-    ‖M‖_F = √(Σ |entry|²) needs no SVD and is never smaller than σ₁. (Measured against the
-    largest entry alone, ordinary rounding noise would pass for a pivot now and then.)
+    Each arithmetic step rounds by about ε ≈ 2.2e-16 times the size of the numbers involved,
+    and an entry of an m×n elimination goes through up to max(m, n) steps, each mixing up to
+    max(m, n) numbers: so rounding noise stays below this, while honest entries of ordinary
+    matrices are far above it. (numpy's ``matrix_rank`` gets away with max(m, n) · ε · σ₁
+    because its SVD rounds less; with elimination that rule mistakes noise for a pivot.)
+    ‖M‖_F = √(Σ |entry|²) is the length of M read as one long vector.
 
-    >>> default_tolerance(Matrix([[3.0, 0.0], [0.0, 4.0]]))   # 2 · ε · 5
-    2.220446049250313e-15
+    >>> default_tolerance(Matrix([[3.0, 0.0], [0.0, 4.0]]))   # 2² · ε · 5
+    4.440892098500626e-15
     """
-    return max(M.shape) * EPSILON * _size(M.rows)
+    return max(M.shape) ** 2 * EPSILON * _size(M.rows)
 
 
 def _pivot_row(rows, start: int, column: int, kind, tolerance: float):
@@ -232,7 +234,7 @@ def _reduce(M: Matrix, tolerance, pivot_columns: int | None = None, steps: list 
     scale = _size(M.rows)
     tolerance = default_tolerance(M) if tolerance is None else tolerance
     pivots, _ = _eliminate(rows, kind, tolerance, pivot_columns or M.shape[1], steps)
-    # the same relative size counts as zero in the result as in M
+    # what counts as zero in the result: the same size relative to ‖result‖ as tolerance is to ‖M‖
     _snap(rows, tolerance / scale * _size(rows))
     return rows, pivots, kind
 
@@ -242,8 +244,9 @@ def rref(M: Matrix, tolerance: float | None = None) -> RrefResult:
 
     ``pivots`` lists the pivot columns (0-based); the rank is their number. For float matrices
     ``tolerance`` (default :func:`default_tolerance`) is how small a pivot candidate may be
-    before it counts as zero, and entries of the result that small relative to its largest
-    entry are snapped to exact ``0.0``. Exact matrices ignore it: a Fraction is zero or not.
+    before it counts as zero; entries of the result that are as small, relative to the size of
+    the result, are snapped to exact ``0.0``. Exact matrices ignore it: a Fraction is zero or
+    it is not.
 
     >>> result = rref(Matrix([[2, 4, 2], [1, 2, 3]]))
     >>> print(result.matrix)
@@ -473,9 +476,9 @@ def _singular_message(rows, pivots: tuple, n: int, exact: bool) -> str:
         relation = combination_text([c for c, _ in terms], [name for _, name in terms])
         reason = f"the columns are dependent (column {free + 1} {equals} {relation})"
     elif pivots:
-        reason = f"column {free + 1} is all zeros"
+        reason = f"column {free + 1} is all zeros" if exact else f"column {free + 1} ≈ 0"
     else:
-        reason = "every column is zero"
+        reason = "every column is zero" if exact else "every column ≈ 0"
     return f"det {equals} 0: {reason}, so the matrix {_squash_phrase(n, len(pivots))} and cannot be undone"
 
 

@@ -58,7 +58,7 @@ def build_view(model, size, display=None, rect=None) -> PlaneView:
     view.show_matrix(display, settled)
     if rect is None:
         view.fit()
-    view.redraw_grids()
+    view.redraw_for_range()
     return view
 
 

@@ -61,7 +61,8 @@ def _complex_summary(value: complex) -> str:
     turn = math.degrees(abs(cmath.phase(value)))
     scale = abs(value)
     scaled = "" if math.isclose(scale, 1.0) else f" and scaled by {scale:.4g}"
-    return (f"complex eigenvalues {scalar_text(value.real)} ± {scalar_text(abs(value.imag))}i: "
+    imaginary = "" if abs(value.imag) == 1 else scalar_text(abs(value.imag))
+    return (f"complex eigenvalues {scalar_text(value.real)} ± {imaginary}i: "
             f"no direction stays on its own line — every vector is turned by {turn:.4g}°{scaled}")
 
 

@@ -18,7 +18,8 @@ def _number(value) -> str:
 
 def _matrix_html(matrix) -> str:
     rows = "".join(
-        "<tr>" + "".join(f"<td align='right'>&nbsp;{_number(x)}&nbsp;</td>" for x in row) + "</tr>"
+        "<tr>" + "".join(f"<td align='right'>&nbsp;{html.escape(scalar_text(x))}&nbsp;</td>"
+                         for x in row) + "</tr>"
         for row in matrix.rows)
     return f"<table style='border-left:1px solid; border-right:1px solid;'>{rows}</table>"
 

@@ -5,12 +5,14 @@ import math
 import pyqtgraph as pg
 from PyQt6 import QtGui
 
+from .segments import Segments
+
 
 class ArrowItem:
     """A shaft from (0, 0) to the tip, a head of fixed pixel size, and a label past the tip."""
 
     def __init__(self, view_box: pg.ViewBox, label: str, z: float, head_length: float = 16):
-        self._shaft = pg.PlotCurveItem(antialias=True)
+        self._shaft = Segments()
         self._head = pg.ArrowItem(pxMode=True, headLen=head_length, tipAngle=36, tailLen=None)
         self._label = pg.TextItem(label, anchor=(0.5, 0.5))
         font = QtGui.QFont()
@@ -25,7 +27,7 @@ class ArrowItem:
     def set_style(self, color, width: float = 3.0, opacity: float = 1.0) -> None:
         colour = QtGui.QColor(color)
         colour.setAlphaF(opacity)
-        self._shaft.setPen(pg.mkPen(colour, width=width))
+        self._shaft.set_pen(pg.mkPen(colour, width=width))
         self._head.setStyle(pen=pg.mkPen(colour, width=1), brush=pg.mkBrush(colour))
         self._label.setColor(colour)
 
@@ -35,7 +37,7 @@ class ArrowItem:
     def set_tip(self, x: float, y: float) -> None:
         """Point the arrow at (x, y); a zero vector shows only as a dot-sized head."""
         self.tip = (float(x), float(y))
-        self._shaft.setData([0.0, x], [0.0, y])
+        self._shaft.set_points([[0.0, 0.0], [x, y]])
         if x == 0 and y == 0:
             self._head.setVisible(False)
             self._label.setAnchor((0.5, 1.3))

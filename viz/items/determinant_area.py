@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui, QtWidgets
 
 from ..geometry import parallelogram, signed_area
+from .segments import Segments
 
 
 class DeterminantArea:
@@ -18,8 +19,9 @@ class DeterminantArea:
 
     def __init__(self, view_box: pg.ViewBox, z: float):
         self._polygon = QtWidgets.QGraphicsPolygonItem()
-        self._arc = pg.PlotCurveItem(antialias=True)
+        self._arc = Segments(connected=True)
         self._label = pg.TextItem("", anchor=(0.5, 0.5))
+        self._label_fill = "#000000"
         font = QtGui.QFont()
         font.setPointSizeF(13)
         font.setBold(True)
@@ -32,9 +34,10 @@ class DeterminantArea:
         self.det = 1.0
         self.corners = parallelogram(np.eye(2))
 
-    def set_style(self, positive_color, negative_color, text_color) -> None:
+    def set_style(self, positive_color, negative_color, text_color, background) -> None:
         self._colors = (positive_color, negative_color)
         self._text_color = text_color
+        self._label_fill = background
         self._apply_colors()
 
     def _apply_colors(self) -> None:
@@ -43,8 +46,11 @@ class DeterminantArea:
         fill.setAlphaF(0.30)
         self._polygon.setBrush(QtGui.QBrush(fill))
         self._polygon.setPen(pg.mkPen(color, width=2))
-        self._arc.setPen(pg.mkPen(color, width=2))
+        self._arc.set_pen(pg.mkPen(color, width=2))
         self._label.setColor(QtGui.QColor(self._text_color))
+        fill = QtGui.QColor(self._label_fill)
+        fill.setAlphaF(0.6)  # keeps the label readable over grid lines
+        self._label.fill = pg.mkBrush(fill)
 
     def update(self, matrix, det_text: str | None = None) -> None:
         """Draw the parallelogram of ``matrix``; ``det_text`` overrides the float label (exact)."""
@@ -67,7 +73,7 @@ class DeterminantArea:
         i_hat, j_hat = matrix[:, 0], matrix[:, 1]
         lengths = (np.hypot(*i_hat), np.hypot(*j_hat))
         if min(lengths) < 1e-9 or abs(self.det) < 1e-12:
-            self._arc.setData([], [])
+            self._arc.set_points([])
             return
         start = math.atan2(i_hat[1], i_hat[0])
         sweep = math.atan2(j_hat[1], j_hat[0]) - start
@@ -83,7 +89,7 @@ class DeterminantArea:
         barb_r = end + np.array([back[0] * 0.94 + back[1] * 0.5, back[1] * 0.94 - back[0] * 0.5])
         xs = np.concatenate([xs, [barb_l[0], end[0], barb_r[0]]])
         ys = np.concatenate([ys, [barb_l[1], end[1], barb_r[1]]])
-        self._arc.setData(xs, ys)
+        self._arc.set_points(np.column_stack([xs, ys]))
 
     @property
     def label_text(self) -> str:

@@ -4,55 +4,77 @@ A vector on such a line stays on it: M·v = λ·v. They are dashed so they read 
 directions, not as things the matrix moved.
 """
 
-import math
-
+import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui
 
-MAX_LINES = 2  # a 2×2 matrix has at most two independent eigen-directions to draw
+from ..geometry import clip_lines
+from .segments import Segments
 
 
 class EigenLines:
-    """Up to two dashed lines through the origin, each labelled with its eigenvalue."""
+    """Dashed lines through the origin across the visible area, each labelled with its λ."""
 
     def __init__(self, view_box: pg.ViewBox, z: float):
-        self._lines = []
-        for index in range(MAX_LINES):
-            line = pg.InfiniteLine(pos=(0, 0), angle=0, movable=False,
-                                   label="", labelOpts={"position": 0.88 - 0.1 * index})
-            line.setZValue(z)
-            line.setVisible(False)
-            view_box.addItem(line, ignoreBounds=True)
-            self._lines.append(line)
+        self._view_box = view_box
+        self._curve = Segments()
+        self._curve.setZValue(z)
+        view_box.addItem(self._curve, ignoreBounds=True)
+        self._labels: list[pg.TextItem] = []
+        self._z = z
         self._color = "#F0E442"
-        self.directions: list[tuple[float, float]] = []
+        self._font = QtGui.QFont()
+        self._font.setPointSizeF(12)
+        self._visible = True
+        self.directions: list[tuple[float, float, str]] = []
+        self.segments = np.empty((0, 2))
 
     def set_style(self, color) -> None:
         self._color = color
-        pen = pg.mkPen(color, width=2, style=QtCore.Qt.PenStyle.DashLine)
-        font = QtGui.QFont()
-        font.setPointSizeF(12)
-        for line in self._lines:
-            line.setPen(pen)
-            line.label.setColor(QtGui.QColor(color))
-            line.label.setFont(font)
+        self._curve.set_pen(pg.mkPen(color, width=2, style=QtCore.Qt.PenStyle.DashLine))
+        for label in self._labels:
+            label.setColor(QtGui.QColor(color))
 
-    def update(self, directions) -> None:
-        """Show one line per ``(dx, dy, label)``; hide the rest."""
-        self.directions = [(dx, dy) for dx, dy, _ in directions]
-        for index, line in enumerate(self._lines):
-            if index < len(directions):
-                dx, dy, label = directions[index]
-                line.setAngle(math.degrees(math.atan2(dy, dx)))
-                line.setVisible(True)  # first: pyqtgraph only re-renders a visible label
-                line.label.setFormat(label)
+    def set_directions(self, directions, rect) -> None:
+        """Lines along each ``(dx, dy, label)``, drawn across ``rect``."""
+        self.directions = list(directions)
+        while len(self._labels) < len(self.directions):
+            label = pg.TextItem("", color=self._color, anchor=(0, 1))
+            label.setFont(self._font)
+            label.setZValue(self._z + 0.1)
+            self._view_box.addItem(label, ignoreBounds=True)
+            self._labels.append(label)
+        self.update(rect)
+
+    def update(self, rect) -> None:
+        """Re-clip the lines to a new visible ``rect`` (after a pan or zoom)."""
+        points = np.zeros((len(self.directions), 2))
+        vectors = np.array([d[:2] for d in self.directions], dtype=float).reshape(-1, 2)
+        self.segments = clip_lines(points, vectors, rect)
+        self._curve.set_points(self.segments)
+        for index, label in enumerate(self._labels):
+            if index < len(self.directions) and 2 * index + 1 < len(self.segments):
+                end = self._far_end(self.segments[2 * index: 2 * index + 2], vectors[index])
+                label.setText(self.directions[index][2])
+                label.setPos(*(0.82 * end))
+                label.setVisible(self._visible)
             else:
-                line.setVisible(False)
+                label.setVisible(False)
+        self._curve.setVisible(self._visible)
+
+    @staticmethod
+    def _far_end(segment: np.ndarray, direction: np.ndarray) -> np.ndarray:
+        """The end of a clipped line that lies along +direction (where the label goes)."""
+        return segment[1] if segment[1] @ direction >= segment[0] @ direction else segment[0]
 
     def shown(self) -> list[tuple[float, str]]:
         """(angle in degrees, label) of each visible line — what a reader sees."""
-        return [(line.angle, line.label.toPlainText()) for line in self._lines if line.isVisible()]
+        if not self._visible:
+            return []
+        return [(float(np.degrees(np.arctan2(dy, dx))), text) for dx, dy, text in self.directions]
 
     def set_visible(self, visible: bool) -> None:
-        for index, line in enumerate(self._lines):
-            line.setVisible(visible and index < len(self.directions))
+        self._visible = visible
+        self._curve.setVisible(visible)
+        for index, label in enumerate(self._labels):
+            label.setVisible(visible and index < len(self.directions))

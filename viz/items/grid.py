@@ -9,30 +9,31 @@ import numpy as np
 import pyqtgraph as pg
 
 from ..geometry import lattice_segments
+from .segments import Segments
 
 
 class GridItem:
     """The lines x = k, y = k under ``matrix``; the images of the axes get their own pen."""
 
     def __init__(self, view_box: pg.ViewBox, z: float):
-        self._lines = pg.PlotCurveItem(connect="pairs", antialias=True)
-        self._axes = pg.PlotCurveItem(connect="pairs", antialias=True)
+        self._lines = Segments()
+        self._axes = Segments()
         for item, dz in ((self._lines, 0.0), (self._axes, 0.1)):
             item.setZValue(z + dz)
             view_box.addItem(item, ignoreBounds=True)
         self._matrix = np.eye(2)
 
     def set_style(self, line_color, line_width: float, axis_color, axis_width: float) -> None:
-        self._lines.setPen(pg.mkPen(line_color, width=line_width))
-        self._axes.setPen(pg.mkPen(axis_color, width=axis_width))
+        self._lines.set_pen(pg.mkPen(line_color, width=line_width))
+        self._axes.set_pen(pg.mkPen(axis_color, width=axis_width))
 
     def update(self, matrix, rect) -> None:
         """Redraw for ``matrix`` (2×2 array) within the visible ``rect``."""
         self._matrix = matrix
         lines, axes = lattice_segments(matrix, rect)
-        self._lines.setData(lines[:, 0], lines[:, 1], connect="pairs")
-        self._axes.setData(axes[:, 0], axes[:, 1], connect="pairs")
+        self._lines.set_points(lines)
+        self._axes.set_points(axes)
 
     def segments(self) -> tuple[np.ndarray, np.ndarray]:
         """The drawn (grid, axes) segments, for tests."""
-        return (np.column_stack(self._lines.getData()), np.column_stack(self._axes.getData()))
+        return self._lines.points, self._axes.points

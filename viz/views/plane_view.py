@@ -8,7 +8,7 @@ undoable commands, and the model change comes back here like any other edit.
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6 import QtCore, QtGui
+from PyQt6 import QtCore, QtWidgets
 
 from kernels.notation import scalar_text
 
@@ -87,6 +87,8 @@ class PlaneView(pg.GraphicsView):
     def __init__(self, model, parent=None):
         super().__init__(parent, background=THEMES[model.theme].background)
         self.setAntialiasing(True)
+        # everything moves every frame: a spatial index would be rebuilt per frame for nothing
+        self.scene().setItemIndexMethod(QtWidgets.QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setMinimumSize(320, 240)
         self.model = model
         self.view_box = PlaneViewBox()
@@ -105,13 +107,13 @@ class PlaneView(pg.GraphicsView):
         self.settled = True
         self.set_range((-DEFAULT_HALF_WIDTH, DEFAULT_HALF_WIDTH, -3.2, 3.2))
         self._apply_appearance()
-        self.redraw_grids()
+        self.redraw_for_range()
         self.show_matrix(np.array(model.matrix.to_floats()), settled=True)
         self._show_vector()
         model.vector_changed.connect(self._show_vector)
         model.appearance_changed.connect(self._apply_appearance)
-        box.sigRangeChanged.connect(self.redraw_grids)
-        box.sigResized.connect(self.redraw_grids)
+        box.sigRangeChanged.connect(self.redraw_for_range)
+        box.sigResized.connect(self.redraw_for_range)
 
     # -- what is shown ---------------------------------------------------------------------
     def show_matrix(self, display, settled: bool) -> None:
@@ -142,14 +144,18 @@ class PlaneView(pg.GraphicsView):
     def _show_facts(self) -> None:
         """Eigen-directions and the collapse line of the committed matrix (kernel facts)."""
         facts = self.model.facts
-        self.eigenlines.update([(d.vector[0], d.vector[1], d.label)
-                                for d in facts.real_eigen_directions()])
+        rect = self.visible_rect()
+        self.eigenlines.set_directions([(d.vector[0], d.vector[1], d.label)
+                                        for d in facts.real_eigen_directions()], rect)
+        self.eigenlines.set_visible(True)
         if facts.collapse_direction is not None:
-            self.collapse.show_line(*facts.collapse_direction, f"everything lands on {facts.collapse}")
+            self.collapse.show_line(*facts.collapse_direction,
+                                    f"everything lands on {facts.collapse}", rect)
         elif facts.collapse == "the origin":
-            self.collapse.show_point()
+            self.collapse.show_point("everything lands on the origin")
         else:
             self.collapse.clear()
+        self.collapse.set_visible(True)
 
     def _show_vector(self, *_) -> None:
         v = np.array(self.model.vector.to_floats())
@@ -165,8 +171,9 @@ class PlaneView(pg.GraphicsView):
         palette = palette_for(self.model.palette, self.model.theme)
         self.setBackground(theme.background)
         self.fixed_grid.set_style(theme.fixed_grid, 1.0, theme.axes, 1.6)
-        self.grid.set_style(_with_alpha(theme.grid, 0.85), 1.3, theme.grid, 2.2)
-        self.area.set_style(palette.area_positive, palette.area_negative, theme.text)
+        self.grid.set_style(theme.grid, 1.0, theme.grid, 2.2)
+        self.area.set_style(palette.area_positive, palette.area_negative, theme.text,
+                            theme.background)
         self.collapse.set_style(palette.collapse)
         self.eigenlines.set_style(palette.eigen)
         self.i_hat.set_style(palette.i_hat, width=4)
@@ -189,13 +196,11 @@ class PlaneView(pg.GraphicsView):
         width, height = max(self.width(), 1), max(self.height(), 1)
         self.set_range(fit_rect(points, aspect=width / height))
 
-    def redraw_grids(self, *_) -> None:
+    def redraw_for_range(self, *_) -> None:
+        """Re-clip everything that spans the whole view after a pan, zoom or resize."""
         rect = self.visible_rect()
         self.fixed_grid.update(np.eye(2), rect)
         self.grid.update(self.display, rect)
+        self.eigenlines.update(rect)
+        self.collapse.update(rect)
 
-
-def _with_alpha(color: str, alpha: float) -> QtGui.QColor:
-    colour = QtGui.QColor(color)
-    colour.setAlphaF(alpha)
-    return colour

@@ -1,0 +1,59 @@
+"""The one primitive most items are made of: many straight line segments in one pen.
+
+A minimal pyqtgraph GraphicsObject: it keeps a ready-made ``QPainterPath`` and an exact
+bounding rectangle, so painting is a single C++ ``drawPath`` — cheap enough to redraw
+every animation frame (pyqtgraph's general-purpose curve item does much more per paint).
+"""
+
+import numpy as np
+import pyqtgraph as pg
+from PyQt6 import QtCore, QtGui
+
+
+class Segments(pg.GraphicsObject):
+    """Line segments in plane coordinates, given in pairs layout (rows: start, end, start, …),
+    or as one polyline when ``connected`` is True."""
+
+    def __init__(self, connected: bool = False):
+        super().__init__()
+        self._connected = connected
+        self._pen = pg.mkPen("w")
+        self._path = QtGui.QPainterPath()
+        self._bounds = QtCore.QRectF()
+        self._pixel: float | None = None  # plane units per screen pixel, until the view moves
+        self.points = np.empty((0, 2))
+
+    def set_pen(self, pen: QtGui.QPen) -> None:
+        self._pen = pen
+        self.update()
+
+    def set_points(self, points) -> None:
+        """Replace the geometry: (2N, 2) endpoints, or a polyline if ``connected``."""
+        points = np.asarray(points, dtype=float).reshape(-1, 2)
+        self.points = points
+        connect = "all" if self._connected else "pairs"
+        if len(points):
+            path = pg.arrayToQPath(points[:, 0], points[:, 1], connect=connect)
+            low, high = points.min(axis=0), points.max(axis=0)
+            bounds = QtCore.QRectF(low[0], low[1], high[0] - low[0], high[1] - low[1])
+        else:
+            path, bounds = QtGui.QPainterPath(), QtCore.QRectF()
+        self.prepareGeometryChange()
+        self._path, self._bounds = path, bounds
+        self.update()
+
+    def viewTransformChanged(self):
+        self.prepareGeometryChange()
+        self._pixel = None
+
+    def boundingRect(self) -> QtCore.QRectF:
+        # pad by a few pixels (in plane units) so wide cosmetic pens are not clipped
+        if self._pixel is None:
+            self._pixel = self.pixelLength(QtCore.QPointF(1, 0)) or 0.0
+        pad = self._pixel * (self._pen.widthF() + 2)
+        return self._bounds.adjusted(-pad, -pad, pad, pad)
+
+    def paint(self, painter, *args):
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        painter.setPen(self._pen)
+        painter.drawPath(self._path)

@@ -259,7 +259,7 @@ def rref(M: Matrix, tolerance: float | None = None) -> RrefResult:
     ('scale', 'R1 ← (1/2)·R1', Matrix([[1/2, 0], [0, 1]]))
     >>> step.matrix @ Matrix([[2, 4, 2], [1, 2, 3]]) == step.result
     True
-    >>> rref(Matrix([[1.0, 1.0], [1.0, 1.0 + 1e-20]])).pivots   # 1e-20 is below the tolerance
+    >>> rref(Matrix([[1.0, 1.0], [1.0, 1.0 + 1e-15]])).pivots   # 1e-15 is below the tolerance
     (0,)
     """
     steps = []

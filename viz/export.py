@@ -69,7 +69,7 @@ def render(view: PlaneView, path, size) -> Path:
     width, height = size
     scale = scale_for(size)
     if kind == "png":
-        image = QtGui.QImage(width, height, QtGui.QImage.Format.Format_ARGB32_Premultiplied)
+        image = QtGui.QImage(width, height, QtGui.QImage.Format.Format_RGB32)  # opaque: smaller, faster PNG
         image.setDevicePixelRatio(scale)
         image.fill(view.backgroundBrush().color())
         painter = QtGui.QPainter(image)

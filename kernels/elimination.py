@@ -26,7 +26,8 @@ from fractions import Fraction
 
 from .errors import FloatRangeError, NonFiniteError, ShapeError, SingularMatrixError
 from .matrix import Matrix, Vector
-from .notation import coefficient_text, combination_text, is_negative, matrix_text, scalar_text, vector_text
+from .notation import (coefficient_text, combination_text, is_negative, matrix_text, scalar_text,
+                       vector_text)
 
 EPSILON = 2.220446049250313e-16  # 2⁻⁵², the gap between 1.0 and the next float
 COFACTOR_LIMIT = 8  # 8! = 40,320 products; 9! would be 362,880
@@ -451,7 +452,8 @@ def cofactor_expansion_steps(M: Matrix) -> tuple:
         minor = [row[:j] + row[j + 1:] for row in M.rows[1:]]
         sign = "" if j == 0 else (" − " if j % 2 else " + ")
         expansion.append(f"{sign}{coefficient_text(a)}·det{matrix_text(minor)}")
-        values.append(f"{sign}{coefficient_text(a)}·{coefficient_text(det_cofactor(Matrix(minor)))}")
+        value = det_cofactor(Matrix(minor))
+        values.append(f"{sign}{coefficient_text(a)}·{coefficient_text(value)}")
     return ("det = " + "".join(expansion), "    = " + "".join(values),
             "    = " + scalar_text(total))
 
@@ -479,7 +481,8 @@ def _singular_message(rows, pivots: tuple, n: int, exact: bool) -> str:
         reason = f"column {free + 1} is all zeros" if exact else f"column {free + 1} ≈ 0"
     else:
         reason = "every column is zero" if exact else "every column ≈ 0"
-    return f"det {equals} 0: {reason}, so the matrix {_squash_phrase(n, len(pivots))} and cannot be undone"
+    squash = _squash_phrase(n, len(pivots))
+    return f"det {equals} 0: {reason}, so the matrix {squash} and cannot be undone"
 
 
 def _invert(M: Matrix, tolerance, steps: list | None) -> Matrix:
@@ -534,7 +537,8 @@ def inverse_steps(M: Matrix, tolerance: float | None = None) -> InverseResult:
 
 def _parametric_text(particular: Vector, directions: tuple) -> str:
     """``x = (1, 0) + s·(−2, 1)``: the particular solution plus free multiples of each direction."""
-    names = ("s", "t", "u") if len(directions) <= 3 else tuple(f"s{i + 1}" for i in range(len(directions)))
+    count = len(directions)
+    names = ("s", "t", "u") if count <= 3 else tuple(f"s{i + 1}" for i in range(count))
     terms = "".join(f" + {name}·{vector_text(d)}" for name, d in zip(names, directions))
     return f"x = {vector_text(particular)}{terms}"
 
@@ -559,7 +563,8 @@ def solve(A: Matrix, b, tolerance: float | None = None) -> SolveResult:
     b = b if isinstance(b, Vector) else Vector(b)
     m, n = A.shape
     if len(b) != m:
-        raise ShapeError(f"A has {m} rows (one equation each), so b needs {m} components, not {len(b)}")
+        raise ShapeError(f"A has {m} rows (one equation each), so b needs {m} components, "
+                         f"not {len(b)}")
     steps = []
     augmented = Matrix([list(row) + [entry] for row, entry in zip(A.rows, b)])
     rows, pivots, kind = _reduce(augmented, tolerance, steps=steps)

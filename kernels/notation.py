@@ -19,11 +19,11 @@ def scalar_text(x) -> str:
 
 
 def coefficient_text(c) -> str:
-    """A scalar about to multiply something: bare if it is a plain unsigned number, else in parentheses.
+    """A scalar about to multiply something: bare if a plain unsigned number, else in parentheses.
 
     >>> from fractions import Fraction
-    >>> coefficient_text(Fraction(3)), coefficient_text(Fraction(1, 2)), coefficient_text(Fraction(-1))
-    ('3', '(1/2)', '(−1)')
+    >>> [coefficient_text(Fraction(c)) for c in (3, "1/2", -1)]
+    ['3', '(1/2)', '(−1)']
     """
     text = scalar_text(c)
     return text if all(ch.isdigit() or ch == "." for ch in text) else f"({text})"
@@ -55,7 +55,7 @@ def matrix_text(rows) -> str:
 
 
 def combination_text(coefficients, names) -> str:
-    """The linear combination Σ cᵢ·nameᵢ, every coefficient shown so the text lines up with the list.
+    """The linear combination Σ cᵢ·nameᵢ, every coefficient shown (so the text matches the list).
 
     >>> from fractions import Fraction
     >>> combination_text([Fraction(2), Fraction(-1), Fraction(0)], ["v1", "v2", "v3"])

@@ -39,7 +39,8 @@ class DependencyRelation:
 @dataclass(frozen=True)
 class SpanResult:
     """The span of some vectors: its ``dimension``, a ``basis`` drawn from the vectors themselves,
-    their 0-based ``basis_indices``, and a ``relation`` among the vectors (``None`` if independent)."""
+    their 0-based ``basis_indices``, and a ``relation`` among the vectors (``None`` if they are
+    independent)."""
 
     dimension: int
     basis: tuple
@@ -149,7 +150,8 @@ def angle(u, v) -> float:
         return math.atan2(sine_part, float(cosine_part))
     hat_u = [float(a) / nu for a in u]
     hat_v = [float(b) / nv for b in v]
-    return 2 * math.atan2(math.dist(hat_u, hat_v), math.hypot(*(a + b for a, b in zip(hat_u, hat_v))))
+    sum_length = math.hypot(*(a + b for a, b in zip(hat_u, hat_v)))
+    return 2 * math.atan2(math.dist(hat_u, hat_v), sum_length)
 
 
 def project(u, onto) -> Vector:

@@ -17,6 +17,7 @@ from .commands import SetAppearance, SetMatrix, SetVector
 from .controls.animation_bar import AnimationBar
 from .controls.entry_grid import EntryGrid
 from .controls.info_panel import InfoPanel
+from .controls.steps_panel import StepsPanel
 from .model import SceneModel
 from .palette import THEMES
 from .presets import load_presets
@@ -61,7 +62,11 @@ class MainWindow(QtWidgets.QMainWindow):
         side_layout.addWidget(self.matrix_editor)
         side_layout.addWidget(QtWidgets.QLabel("<b>Vector v</b> — drawn with its image Mv"))
         side_layout.addWidget(self.vector_editor, alignment=QtCore.Qt.AlignmentFlag.AlignLeft)
-        side_layout.addWidget(self.info_panel, stretch=1)
+        self.steps_panel = StepsPanel(self.model)
+        self.side_tabs = QtWidgets.QTabWidget()
+        self.side_tabs.addTab(self.info_panel, "Facts")
+        self.side_tabs.addTab(self.steps_panel, "Steps")
+        side_layout.addWidget(self.side_tabs, stretch=1)
 
         centre = QtWidgets.QWidget()
         centre_layout = QtWidgets.QVBoxLayout(centre)

@@ -3,13 +3,15 @@
     linear-lens                                   start the desktop app
     linear-lens export --matrix "1 1; 0 1" --out shear.png [--size 1600x1000]
                        [--theme dark|light] [--palette okabe-ito|classic] [--t 0.5] [--vector "1 2"]
-    linear-lens info --matrix "2 1; 1 2" [--format text|json|latex]
+    linear-lens info --matrix "2 1; 1 2" [--format text|json|latex] [--steps]
+    linear-lens info --define A="1 2; 3 4" --expr "A^{-1}"
 
 Bad input ends with exit status 2 and one line saying what is wrong — never a traceback.
 The GUI and the headless export share one code path (:func:`viz.export.export_picture`).
 """
 
 import argparse
+import json
 import os
 import sys
 
@@ -56,26 +58,75 @@ def build_parser() -> argparse.ArgumentParser:
                         help="moment of the animation from the identity (0 to 1; default 1)")
     export.add_argument("--vector", help='the vector v, e.g. "1 2" (default 1 2)')
     info = commands.add_parser("info", help="print what the matrix does, with exact numbers")
-    info.add_argument("--matrix", required=True, help='rows separated by ";", e.g. "2 1; 1 2"')
+    source = info.add_mutually_exclusive_group(required=True)
+    source.add_argument("--matrix", help='rows separated by ";", e.g. "2 1; 1 2"')
+    source.add_argument("--expr", help='a matrix expression, e.g. "A^{-1} B" (with --define)')
+    info.add_argument("--define", action="append", default=[], metavar="NAME=ROWS",
+                      help='name a matrix for --expr, e.g. --define A="1 2; 3 4" (repeatable)')
     info.add_argument("--format", choices=("text", "json", "latex"), default="text")
+    info.add_argument("--steps", action="store_true",
+                      help="also show the working: cofactor expansion, row reduction, inverse")
     return parser
 
 
-def _read_matrix(text: str):
+def _read_matrix(text: str, sizes=(2,)):
     from kernels import parse_matrix
 
     matrix = parse_matrix(text)
-    if matrix.shape != (2, 2):
-        raise ValueError(f"the matrix must be 2×2 for now, but '{text}' is "
+    if matrix.shape[0] != matrix.shape[1] or matrix.shape[0] not in sizes:
+        wanted = " or ".join(f"{n}×{n}" for n in sizes)
+        raise ValueError(f"the matrix must be {wanted}, but '{text}' is "
                          f"{matrix.shape[0]}×{matrix.shape[1]}")
     return matrix
 
 
-def _info(args) -> int:
-    from .facts import analyse
-    from .report import FORMATTERS
+def _evaluate(expression: str, definitions: list[str]):
+    """The value of ``--expr`` with the ``--define NAME=ROWS`` matrices (a matrix or a scalar)."""
+    from kernels import evaluate, parse_matrix
 
-    print(FORMATTERS[args.format](analyse(_read_matrix(args.matrix))))
+    names = {}
+    for definition in definitions:
+        name, equals, rows = definition.partition("=")
+        name = name.strip()
+        if not equals or len(name) != 1 or not name.isupper():
+            raise ValueError(f"--define takes NAME=ROWS with a capital letter, e.g. "
+                             f'A="1 2; 3 4", not \'{definition}\'')
+        names[name] = parse_matrix(rows)
+    return evaluate(expression, names)
+
+
+def _info(args) -> int:
+    from kernels import Matrix, format_scalar
+
+    from . import report, steps
+    from .facts import analyse
+
+    if args.matrix is not None:
+        matrix = _read_matrix(args.matrix, sizes=(2, 3))
+    else:
+        matrix = _evaluate(args.expr, args.define)
+        if not isinstance(matrix, Matrix):
+            print(format_scalar(matrix))
+            return 0
+        if matrix.shape not in ((2, 2), (3, 3)):
+            print(matrix)
+            print(f"(a {matrix.shape[0]}×{matrix.shape[1]} matrix: the facts need a 2×2 or 3×3)")
+            return 0
+    facts = analyse(matrix)
+    working = steps.working(matrix) if args.steps else None
+    if args.format == "json":
+        data = report.as_dict(facts)
+        if working is not None:
+            data["steps"] = steps.as_dict(working)
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    elif args.format == "latex":
+        print(report.as_latex(facts))
+        if working is not None:
+            print(steps.as_latex(working))
+    else:
+        print(report.as_text(facts))
+        if working is not None:
+            print("\n" + steps.as_text(working))
     return 0
 
 

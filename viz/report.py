@@ -3,8 +3,6 @@
 Exact values are written as exact strings (``"-1/2"``), floats with six significant digits.
 """
 
-import json
-
 from kernels import format_scalar, is_exact
 
 from .facts import MatrixFacts
@@ -37,10 +35,6 @@ def as_dict(facts: MatrixFacts) -> dict:
         "eigen_summary": facts.eigen_summary,
         "collapses_onto": facts.collapse,
     }
-
-
-def as_json(facts: MatrixFacts) -> str:
-    return json.dumps(as_dict(facts), indent=2, ensure_ascii=False)
 
 
 def as_text(facts: MatrixFacts) -> str:
@@ -87,5 +81,3 @@ def as_latex(facts: MatrixFacts) -> str:
     lines.append(f"\\lambda = {values}")
     return "\n".join(f"$${line}$$" for line in lines)
 
-
-FORMATTERS = {"text": as_text, "json": as_json, "latex": as_latex}

@@ -58,3 +58,34 @@ def test_bad_input_is_one_line_and_status_2(args, fragment):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr
     assert fragment.lower() in lines[0].lower()
+
+
+def test_info_steps_and_expressions():
+    result = run("info", "--matrix", "2 1; 1 2", "--steps")
+    assert result.returncode == 0
+    assert "R2 ← R2 − R1" in result.stdout and "Inverse by Gauss–Jordan" in result.stdout
+    data = json.loads(run("info", "--matrix", "2 1; 1 2", "--steps", "--format", "json").stdout)
+    assert [s["title"] for s in data["steps"]][0] == "Determinant by cofactor expansion"
+    expr = run("info", "--define", "A=1 2; 3 4", "--define", "B=0 1; 1 0", "--expr", "(AB)^{-1}", "--format", "json")
+    assert expr.returncode == 0, expr.stderr
+    assert json.loads(expr.stdout)["matrix"] == [["3/2", "-1/2"], ["-2", "1"]]  # (AB)⁻¹ with AB = [[2, 1], [4, 3]]
+    scalar = run("info", "--expr", "2^-1 + 1/3")
+    assert scalar.stdout.strip() == "5/6"
+
+
+def test_info_accepts_3x3():
+    facts = json.loads(run("info", "--matrix", "1 0 0; 0 0 -1; 0 1 0", "--format", "json").stdout)
+    assert facts["description"] == "rotation by 90° about the x-axis"
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (("info", "--expr", "A B", "--define", "A=1 2; 3 4"), "B is not defined"),
+    (("info", "--expr", "A", "--define", "a=1"), "capital letter"),
+    (("info", "--expr", "A^{-1}", "--define", "A=1 2; 2 4"), "singular"),
+    (("info", "--matrix", "1 0; 0 1", "--expr", "I"), "not allowed with"),
+])
+def test_bad_expressions_are_one_line_and_status_2(args, fragment):
+    result = run(*args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert fragment.lower() in result.stderr.lower()

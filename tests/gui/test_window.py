@@ -178,3 +178,11 @@ def test_fit_shows_everything(qtbot, window):
     window.view.fit()
     x_min, x_max, y_min, y_max = window.view.visible_rect()
     assert x_max >= 6 and y_max >= 8 and x_min < 0 and y_min < 0
+
+
+def test_steps_tab_follows_the_matrix(qtbot, window):
+    window.side_tabs.setCurrentWidget(window.steps_panel)
+    type_into(qtbot, window.matrix_editor.cell(1, 0), "2")
+    text = window.steps_panel.toPlainText()
+    assert "R2 ← R2 − 2·R1" in text
+    assert "Inverse by Gauss–Jordan" in text

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from kernels.elimination import (InverseResult, RowOperation, column_space, cofactor_expansion_steps,
-                                 default_tolerance, det, det_cofactor, inverse, inverse_steps,
-                                 null_space, rank, rref, solve)
+from kernels.elimination import (InverseResult, RowOperation, cofactor_expansion_steps,
+                                 column_space, default_tolerance, det, det_cofactor, inverse,
+                                 inverse_steps, null_space, rank, rref, solve)
 from kernels.errors import FloatRangeError, ShapeError, SingularMatrixError
 from kernels.matrix import Matrix, Vector
 
@@ -199,13 +199,14 @@ def test_inverse_steps_multiply_to_the_inverse():
 
 SINGULAR_MESSAGES = {
     "dependent columns": ([[1, 2], [2, 4]],
-                          "det = 0: the columns are dependent (column 2 = 2·column 1), so the matrix "
-                          "squashes the plane onto a line and cannot be undone"),
+                          "det = 0: the columns are dependent (column 2 = 2·column 1), so the "
+                          "matrix squashes the plane onto a line and cannot be undone"),
     "zero column": ([[0, 1], [0, 2]], "column 1 is all zeros"),
-    "zero matrix": ([[0, 0], [0, 0]], "every column is zero, so the matrix squashes the plane onto a "
-                                      "single point"),
+    "zero matrix": ([[0, 0], [0, 0]],
+                    "every column is zero, so the matrix squashes the plane onto a single point"),
     "3×3 onto a plane": ([[1, 0, 1], [0, 1, 1], [1, 1, 2]],
-                         "column 3 = 1·column 1 + 1·column 2), so the matrix squashes space onto a plane"),
+                         "column 3 = 1·column 1 + 1·column 2), so the matrix squashes space onto "
+                         "a plane"),
     "4×4": ([[1, 0, 0, 0], [0, 0, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]],
             "squashes 4-dimensional space into 3 dimensions"),
 }
@@ -269,6 +270,10 @@ small_ints = st.integers(-5, 5)
 everyday_floats = st.one_of(st.just(0.0), st.floats(1e-6, 10), st.floats(-10, -1e-6))
 
 
+def grids(elements, m, n):
+    return st.lists(st.lists(elements, min_size=n, max_size=n), min_size=m, max_size=m)
+
+
 @st.composite
 def matrices(draw, elements=small_ints, square=False, max_size=4):
     m = draw(st.integers(1, max_size))
@@ -276,10 +281,9 @@ def matrices(draw, elements=small_ints, square=False, max_size=4):
     # low-rank matrices are the interesting ones: build some as products
     if draw(st.booleans()):
         k = draw(st.integers(1, min(m, n)))
-        left = np.array(draw(st.lists(st.lists(elements, min_size=k, max_size=k), min_size=m, max_size=m)))
-        right = np.array(draw(st.lists(st.lists(elements, min_size=n, max_size=n), min_size=k, max_size=k)))
-        return Matrix((left @ right).tolist())
-    return Matrix(draw(st.lists(st.lists(elements, min_size=n, max_size=n), min_size=m, max_size=m)))
+        left, right = draw(grids(elements, m, k)), draw(grids(elements, k, n))
+        return Matrix((np.array(left) @ np.array(right)).tolist())
+    return Matrix(draw(grids(elements, m, n)))
 
 
 def as_array(M: Matrix) -> np.ndarray:
@@ -335,7 +339,8 @@ def test_float_inverse_matches_numpy_when_well_conditioned(M):
     assume(np.linalg.cond(as_array(M)) < 1e8)
     expected = np.linalg.inv(as_array(M))
     # entries below ε × (largest entry) are rounding noise, snapped to 0
-    assert np.allclose(as_array(inverse(M)), expected, rtol=1e-6, atol=1e-8 * np.abs(expected).max())
+    noise = 1e-8 * np.abs(expected).max()
+    assert np.allclose(as_array(inverse(M)), expected, rtol=1e-6, atol=noise)
 
 
 @PROPERTY
@@ -355,7 +360,8 @@ def test_null_space_vectors_are_sent_to_zero(M):
     M_float = floats_of(M)
     scale = max(1.0, float(np.abs(as_array(M)).max()))
     for v in null_space(M_float):
-        assert np.allclose(as_array(M_float) @ np.array(v.to_floats()), 0, atol=1e-9 * scale * len(v))
+        image = as_array(M_float) @ np.array(v.to_floats())
+        assert np.allclose(image, 0, atol=1e-9 * scale * len(v))
 
 
 @PROPERTY

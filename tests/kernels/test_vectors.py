@@ -163,7 +163,8 @@ def test_reachable_combination_is_exact():
 def test_infinitely_many_combinations_give_one_and_say_so():
     result = combination((3, 3), [(1, 1), (2, 2), (0, 1)])
     assert result.reachable and result.coefficients == (3, 0, 0)
-    assert result.explanation.endswith("one of infinitely many ways, because the vectors are dependent")
+    assert result.explanation.endswith(
+        "one of infinitely many ways, because the vectors are dependent")
 
 
 @pytest.mark.parametrize("target, vectors, reason", [

@@ -9,8 +9,7 @@ import re
 from dataclasses import dataclass
 
 from kernels import (LinearAlgebraError, Matrix, SingularMatrixError, cofactor_expansion_steps,
-                     rref)
-from kernels.elimination import inverse_steps
+                     inverse_steps, rref)
 
 
 @dataclass(frozen=True)

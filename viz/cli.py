@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--t", type=_progress, default=1.0,
                         help="moment of the animation from the identity (0 to 1; default 1)")
     export.add_argument("--vector", help='the vector v, e.g. "1 2" (default 1 2)')
+    export.add_argument("--no-caption", action="store_true",
+                        help="leave out the matrix and its description in the corner")
     info = commands.add_parser("info", help="print what the matrix does, with exact numbers")
     source = info.add_mutually_exclusive_group(required=True)
     source.add_argument("--matrix", help='rows separated by ";", e.g. "2 1; 1 2"')
@@ -151,7 +153,7 @@ def _export(args) -> int:
     _app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["linear-lens"])
     model = SceneModel(matrix, vector)
     model.set_appearance(theme=args.theme, palette=args.palette)
-    path = export_picture(model, args.out, size=args.size, t=args.t)
+    path = export_picture(model, args.out, size=args.size, t=args.t, caption=not args.no_caption)
     print(f"wrote {path} ({args.size[0]}×{args.size[1]})")
     return 0
 

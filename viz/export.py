@@ -41,8 +41,9 @@ def scale_for(size) -> float:
     return max(1.0, size[0] / LAYOUT_WIDTH)
 
 
-def build_view(model, size, display=None, rect=None) -> PlaneView:
-    """An off-screen view of ``model`` laid out for a ``size = (width, height)`` picture."""
+def build_view(model, size, display=None, rect=None, caption: bool = True) -> PlaneView:
+    """An off-screen view of ``model`` laid out for a ``size = (width, height)`` picture,
+    with the matrix and its description in the corner unless ``caption`` is False."""
     width, height = size
     scale = scale_for(size)
     view = PlaneView(model)
@@ -59,6 +60,8 @@ def build_view(model, size, display=None, rect=None) -> PlaneView:
     if rect is None:
         view.fit()
     view.redraw_for_range()
+    if caption:
+        view.show_caption()
     return view
 
 
@@ -104,7 +107,7 @@ def _paint_view(view: PlaneView, painter: QtGui.QPainter) -> None:
 
 
 def export_picture(model, path, size=(1600, 1000), t: float = 1.0, display=None, rect=None,
-                   theme: str | None = None) -> Path:
+                   theme: str | None = None, caption: bool = True) -> Path:
     """Render the scene of ``model`` to ``path`` (the one code path of GUI and command line).
 
     ``display`` (the matrix on screen) overrides ``t``; ``theme`` overrides the model's theme.
@@ -116,7 +119,8 @@ def export_picture(model, path, size=(1600, 1000), t: float = 1.0, display=None,
     if theme is not None and theme != model.theme:
         model = model.copy()
         model.set_appearance(theme=theme)
-    view = build_view(model, size, display if display is not None else display_matrix(model, t), rect)
+    view = build_view(model, size, display if display is not None else display_matrix(model, t),
+                      rect, caption)
     try:
         return render(view, path, size)
     finally:

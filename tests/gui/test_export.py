@@ -91,3 +91,18 @@ def test_export_dialog_writes_what_is_on_screen(qtbot, tmp_path, window):
     assert window.model.theme == "dark"  # exporting in light did not change the window
     corner = image.pixelColor(3, 3)
     assert (corner.red(), corner.green(), corner.blue()) == (255, 255, 255)
+
+
+def test_exports_carry_a_caption_unless_asked_not_to(qtbot, tmp_path):
+    from viz.export import build_view
+
+    model = SceneModel(Matrix([[1, 1], [0, 1]]))
+    view = build_view(model, SIZE)
+    assert view.caption.visible
+    assert "shear along x by 1" in view.caption.text() and "⎡" in view.caption.text()
+    assert not build_view(model, SIZE, caption=False).caption.visible
+    with_caption = QtGui.QImage(str(export_picture(model, tmp_path / "a.png", size=SIZE, rect=RECT)))
+    without = QtGui.QImage(str(export_picture(model, tmp_path / "b.png", size=SIZE, rect=RECT,
+                                              caption=False)))
+    assert with_caption.copy(0, 0, 300, 120) != without.copy(0, 0, 300, 120)
+    assert with_caption.copy(800, 500, 300, 300) == without.copy(800, 500, 300, 300)

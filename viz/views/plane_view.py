@@ -14,6 +14,7 @@ from kernels.notation import scalar_text
 
 from ..geometry import fit_rect
 from ..items.arrow import ArrowItem
+from ..items.caption import Caption
 from ..items.collapse import CollapseHighlight
 from ..items.determinant_area import DeterminantArea
 from ..items.eigenlines import EigenLines
@@ -103,6 +104,7 @@ class PlaneView(pg.GraphicsView):
         self.image = ArrowItem(box, "Mv", z=45)
         self.i_hat = ArrowItem(box, "î", z=50)
         self.j_hat = ArrowItem(box, "ĵ", z=52)
+        self.caption = Caption(self.scene())
         self.display = np.eye(2)
         self.settled = True
         self.set_range((-DEFAULT_HALF_WIDTH, DEFAULT_HALF_WIDTH, -3.2, 3.2))
@@ -180,6 +182,11 @@ class PlaneView(pg.GraphicsView):
         self.j_hat.set_style(palette.j_hat, width=4)
         self.vector.set_style(palette.vector, width=2.5, opacity=0.55)
         self.image.set_style(palette.vector, width=3.5)
+
+    def show_caption(self) -> None:
+        """Write the committed matrix and its description in the corner (for exports)."""
+        theme = THEMES[self.model.theme]
+        self.caption.show(self.model.matrix, self.model.facts.description, theme.text, theme.background)
 
     # -- the visible region ----------------------------------------------------------------
     def visible_rect(self) -> tuple[float, float, float, float]:

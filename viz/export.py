@@ -69,15 +69,8 @@ def render(view: PlaneView, path, size) -> Path:
     """Write ``view`` to ``path`` as PNG or SVG at ``size`` pixels; returns the path."""
     path = Path(path)
     kind = picture_format(path)
-    width, height = size
-    scale = scale_for(size)
     if kind == "png":
-        image = QtGui.QImage(width, height, QtGui.QImage.Format.Format_RGB32)  # opaque: smaller, faster PNG
-        image.setDevicePixelRatio(scale)
-        image.fill(view.backgroundBrush().color())
-        painter = QtGui.QPainter(image)
-        _paint_view(view, painter)
-        painter.end()
+        image = render_image(view, size)
         if not image.save(str(path), "PNG"):
             raise ExportError(f"could not write {path}: check that the folder exists and is writable")
     else:
@@ -96,6 +89,23 @@ def render(view: PlaneView, path, size) -> Path:
         _paint_view(view, painter)
         painter.end()
     return path
+
+
+def render_image(view: PlaneView, size, image: QtGui.QImage | None = None) -> QtGui.QImage:
+    """The view as an opaque ``size`` = (width, height) RGB32 image (PNG stills, animation frames).
+
+    Pass the ``image`` returned by an earlier call to paint into it again instead of
+    allocating a new one (an animation renders every frame into the same buffer).
+    """
+    width, height = size
+    if image is None or (image.width(), image.height()) != (width, height):
+        image = QtGui.QImage(width, height, QtGui.QImage.Format.Format_RGB32)  # opaque: smaller, faster
+        image.setDevicePixelRatio(scale_for(size))
+    image.fill(view.backgroundBrush().color())
+    painter = QtGui.QPainter(image)
+    _paint_view(view, painter)
+    painter.end()
+    return image
 
 
 def _paint_view(view: PlaneView, painter: QtGui.QPainter) -> None:

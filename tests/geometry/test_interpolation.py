@@ -55,3 +55,45 @@ def test_smooth_easing_is_monotone_and_pinned():
     values = [smooth(t) for t in TS]
     assert values[0] == 0 and values[-1] == 1
     assert all(b >= a for a, b in zip(values, values[1:]))
+
+
+# -- 3D -------------------------------------------------------------------------------------
+
+from viz.interpolation import rotation_about  # noqa: E402
+
+
+def test_rotation_about_an_axis_animates_as_that_rotation():
+    axis = np.array([1.0, 1.0, 1.0]) / np.sqrt(3)
+    target = rotation_about(axis, np.radians(120))  # cycles x → y → z
+    assert np.allclose(target, [[0, 0, 1], [1, 0, 0], [0, 1, 0]])
+    path = TransformPath(np.eye(3), target)
+    for t in TS:
+        m = path.at(t)
+        assert np.allclose(m.T @ m, np.eye(3)) and np.linalg.det(m) == pytest.approx(1.0)
+        assert np.allclose(m @ axis, axis)  # the axis never moves
+    assert np.allclose(path.at(0.5), rotation_about(axis, np.radians(60)))
+
+
+def test_half_turn_in_space_stays_a_rotation():
+    path = TransformPath(np.eye(3), np.diag([1.0, -1.0, -1.0]))  # 180° about x
+    assert min(np.linalg.det(path.at(t)) for t in TS) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("target", [
+    [[1, 1, 0], [0, 1, 0], [0, 0, 1]],          # shear
+    [[2, 0, 0], [0, 3, 0], [0, 0, 0.5]],        # scale
+    [[1, 0, 0], [0, 1, 0], [0, 0, -1]],         # reflection across z = 0
+    [[1, 0, 0], [0, 1, 0], [0, 0, 0]],          # projection onto z = 0
+    [[0, -1, 0], [1, 0, 0], [0, 0, 1]],         # rotation about z
+])
+def test_3d_path_is_exact_at_both_ends_and_continuous(target):
+    target = np.array(target, dtype=float)
+    path = TransformPath(np.eye(3), target)
+    assert np.array_equal(path.at(0), np.eye(3)) and np.array_equal(path.at(1), target)
+    samples = np.array([path.at(t) for t in np.linspace(0, 1, 201)])
+    assert np.abs(np.diff(samples, axis=0)).max() < 0.1  # no jumps between frames
+
+
+def test_mismatched_shapes_are_refused():
+    with pytest.raises(ValueError, match="2×2 or two 3×3"):
+        TransformPath(np.eye(2), np.eye(3))

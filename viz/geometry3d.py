@@ -1,0 +1,170 @@
+"""Pure numpy geometry for the 3D view: lattice, parallelepiped, planes, and the camera.
+
+Points are rows ``(x, y, z)``; segments are (2N, 3) arrays in pairs layout (start, end, …).
+The camera reproduces pyqtgraph's GLViewWidget (orbit about a centre: azimuth, elevation,
+distance, field of view), so a vector SVG drawn from these projections lines up with the
+rendered 3D picture — and can be made without any OpenGL at all.
+"""
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+LATTICE_EXTENT = 3  # the lattice fills the cube −3..3 on each axis
+
+
+def lattice_segments(matrix, extent: int = LATTICE_EXTENT) -> np.ndarray:
+    """The image under ``matrix`` of the lines through integer points of the cube −extent..extent.
+
+    For each axis, one line parallel to it through every integer point of the other two
+    coordinates: 3·(2·extent + 1)² lines, each from −extent to +extent.
+
+    >>> lattice_segments(np.eye(3), extent=1).shape     # 3 axes × 3 × 3 lines, 2 ends each
+    (54, 3)
+    """
+    matrix = np.asarray(matrix, dtype=float)
+    ticks = np.arange(-extent, extent + 1, dtype=float)
+    a, b = np.meshgrid(ticks, ticks, indexing="ij")
+    a, b = a.ravel(), b.ravel()
+    ends = []
+    for axis in range(3):
+        others = [k for k in range(3) if k != axis]
+        start = np.zeros((len(a), 3))
+        start[:, others[0]], start[:, others[1]] = a, b
+        stop = start.copy()
+        start[:, axis], stop[:, axis] = -extent, extent
+        pairs = np.empty((2 * len(a), 3))
+        pairs[0::2], pairs[1::2] = start, stop
+        ends.append(pairs)
+    return np.concatenate(ends) @ matrix.T
+
+
+CUBE_CORNERS = np.array([[x, y, z] for x in (0, 1) for y in (0, 1) for z in (0, 1)], dtype=float)
+# each face of the unit cube as four corner indices (counter-clockwise seen from outside)
+CUBE_FACES = np.array([[0, 2, 3, 1], [4, 5, 7, 6], [0, 1, 5, 4], [2, 6, 7, 3], [0, 4, 6, 2], [1, 3, 7, 5]])
+CUBE_EDGES = np.array([[0, 1], [0, 2], [0, 4], [1, 3], [1, 5], [2, 3], [2, 6], [3, 7],
+                       [4, 5], [4, 6], [5, 7], [6, 7]])
+
+
+def parallelepiped(matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The unit cube's image: (corners (8, 3), faces (6, 4) corner indices, edges (12, 2)).
+
+    Its signed volume is det(matrix).
+
+    >>> corners, faces, edges = parallelepiped(np.diag([2.0, 1.0, 1.0]))
+    >>> corners.max(axis=0).tolist(), faces.shape, edges.shape
+    ([2.0, 1.0, 1.0], (6, 4), (12, 2))
+    """
+    return CUBE_CORNERS @ np.asarray(matrix, dtype=float).T, CUBE_FACES, CUBE_EDGES
+
+
+def signed_volume(matrix) -> float:
+    """det of a 3×3: the parallelepiped's volume, negative when the orientation flips."""
+    return float(np.linalg.det(np.asarray(matrix, dtype=float)))
+
+
+def orthonormal_pair(normal) -> tuple[np.ndarray, np.ndarray]:
+    """Two unit vectors perpendicular to ``normal`` and to each other (a basis of its plane)."""
+    n = np.asarray(normal, dtype=float)
+    n = n / np.linalg.norm(n)
+    helper = np.eye(3)[np.argmin(np.abs(n))]
+    u = np.cross(n, helper)
+    u /= np.linalg.norm(u)
+    return u, np.cross(n, u)
+
+
+def plane_patch(normal, half_size: float = LATTICE_EXTENT) -> np.ndarray:
+    """Corners (4, 3) of a square patch of the plane through the origin with this normal.
+
+    >>> corners = plane_patch([0, 0, 1], half_size=2)
+    >>> np.allclose(corners[:, 2], 0), np.allclose(np.abs(corners[:, :2]).max(), 2)
+    (True, True)
+    """
+    u, w = orthonormal_pair(normal)
+    s = half_size
+    return np.array([-s * u - s * w, s * u - s * w, s * u + s * w, -s * u + s * w])
+
+
+def line_through_origin(direction, half_length: float = 1.5 * LATTICE_EXTENT) -> np.ndarray:
+    """The segment (2, 3) of the line along ``direction``, centred on the origin."""
+    d = np.asarray(direction, dtype=float)
+    d = d / np.linalg.norm(d)
+    return np.array([-half_length * d, half_length * d])
+
+
+@dataclass(frozen=True)
+class Camera:
+    """An orbiting camera, as in pyqtgraph's GLViewWidget: angles in degrees."""
+    azimuth: float = 45.0
+    elevation: float = 25.0
+    distance: float = 14.0
+    fov: float = 60.0
+    center: tuple = (0.0, 0.0, 0.0)
+
+
+CAMERA_PRESETS = {
+    "iso": Camera(azimuth=45.0, elevation=35.264),  # the isometric view: x, y, z equally foreshortened
+    "x": Camera(azimuth=0.0, elevation=0.0),      # looking along the x-axis (from +x)
+    "y": Camera(azimuth=90.0, elevation=0.0),
+    "z": Camera(azimuth=-90.0, elevation=90.0),   # from above, x to the right, y up
+}
+
+
+def _rotation(angle_degrees: float, axis) -> np.ndarray:
+    """4×4 rotation about ``axis`` (as QMatrix4x4.rotate does: counter-clockwise, right-handed)."""
+    x, y, z = np.asarray(axis, dtype=float) / np.linalg.norm(axis)
+    c, s = math.cos(math.radians(angle_degrees)), math.sin(math.radians(angle_degrees))
+    r = np.array([[c + x * x * (1 - c), x * y * (1 - c) - z * s, x * z * (1 - c) + y * s],
+                  [y * x * (1 - c) + z * s, c + y * y * (1 - c), y * z * (1 - c) - x * s],
+                  [z * x * (1 - c) - y * s, z * y * (1 - c) + x * s, c + z * z * (1 - c)]])
+    out = np.eye(4)
+    out[:3, :3] = r
+    return out
+
+
+def _translation(offset) -> np.ndarray:
+    out = np.eye(4)
+    out[:3, 3] = offset
+    return out
+
+
+def view_matrix(camera: Camera) -> np.ndarray:
+    """World → eye coordinates (4×4), the same product pyqtgraph's ``viewMatrix`` builds."""
+    return (_translation([0.0, 0.0, -camera.distance])
+            @ _rotation(camera.elevation - 90.0, [1, 0, 0])
+            @ _rotation(camera.azimuth + 90.0, [0, 0, -1])
+            @ _translation(-np.asarray(camera.center, dtype=float)))
+
+
+def project(points, camera: Camera, size) -> tuple[np.ndarray, np.ndarray]:
+    """Screen pixels (N, 2) — origin top-left, y down — and eye depth (N,) of world ``points``.
+
+    Perspective with pyqtgraph's frustum: the vertical field of view shrinks with the
+    aspect ratio exactly as in ``GLViewWidget.projectionMatrix``.
+
+    >>> pixels, depth = project([[0, 0, 0]], CAMERA_PRESETS["iso"], (800, 600))
+    >>> pixels.round(6).tolist(), depth.round(6).tolist()      # the centre lands mid-screen
+    ([[400.0, 300.0]], [14.0])
+    """
+    width, height = size
+    points = np.asarray(points, dtype=float).reshape(-1, 3)
+    homogeneous = np.column_stack([points, np.ones(len(points))])
+    eye = homogeneous @ view_matrix(camera).T
+    depth = -eye[:, 2]
+    # the frustum's half-width at distance 1 is tan(fov/2); the half-height scales by h/w
+    half_w = math.tan(math.radians(camera.fov) / 2)
+    half_h = half_w * height / width
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ndc_x = eye[:, 0] / (depth * half_w)
+        ndc_y = eye[:, 1] / (depth * half_h)
+    pixels = np.column_stack([(ndc_x + 1) * width / 2, (1 - ndc_y) * height / 2])
+    return pixels, depth
+
+
+def faces_back_to_front(corners: np.ndarray, faces: np.ndarray, camera: Camera) -> np.ndarray:
+    """Face indices ordered farthest first (by the depth of each face's centre): the painter's
+    algorithm, so nearer translucent faces are painted over farther ones."""
+    centres = corners[faces].mean(axis=1)
+    _, depth = project(centres, camera, (1, 1))
+    return np.argsort(-depth, kind="stable")

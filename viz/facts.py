@@ -9,8 +9,8 @@ import cmath
 import math
 from dataclasses import dataclass
 
-from kernels import (Matrix, SingularMatrixError, column_space, describe, det, eigenvalues,
-                     eigenvectors, inverse, line_equation, rank, trace)
+from kernels import (Matrix, SingularMatrixError, column_space, describe, describe_collapse, det,
+                     eigenvalues, eigenvectors, inverse, line_equation, rank, trace)
 from kernels.notation import scalar_text, vector_text
 
 
@@ -40,6 +40,7 @@ class MatrixFacts:
     description: str
     collapse: str | None  # what the plane collapses onto: "the line y = 2x", "the origin"
     collapse_direction: tuple | None  # a direction of that line, for drawing
+    column_basis: tuple = ()  # a basis of the column space (floats) when singular, for drawing
 
     @property
     def is_singular(self) -> bool:
@@ -88,17 +89,22 @@ def analyse(matrix: Matrix) -> MatrixFacts:
     determinant = det(matrix)
     matrix_rank = rank(matrix)
     collapse = collapse_direction = None
+    column_basis = ()
     if matrix_rank == 0:
         collapse = "the origin"
-    elif matrix_rank < n and n == 2:
-        direction = column_space(matrix)[0]
-        collapse = f"the line {line_equation(direction)}"
-        collapse_direction = tuple(float(x) for x in direction)
+    elif matrix_rank < n:
+        basis = column_space(matrix)
+        column_basis = tuple(tuple(float(x) for x in v) for v in basis)
+        if n == 2:
+            collapse = f"the line {line_equation(basis[0])}"
+            collapse_direction = column_basis[0]
+        else:
+            collapse = describe_collapse(matrix)
     try:
         matrix_inverse, reason = inverse(matrix), None
     except SingularMatrixError:
         matrix_inverse = None
-        where = f"the plane collapses onto {collapse}" if collapse else "space collapses"
+        where = f"{'the plane' if n == 2 else 'space'} collapses onto {collapse}"
         reason = f"det = 0: {where}, so no matrix can undo it"
     values = eigenvalues(matrix)
     spaces = eigenvectors(matrix)
@@ -106,4 +112,5 @@ def analyse(matrix: Matrix) -> MatrixFacts:
         matrix=matrix, det=determinant, trace=trace(matrix), rank=matrix_rank,
         inverse=matrix_inverse, no_inverse_reason=reason, eigenvalues=values,
         eigenspaces=spaces, eigen_summary=_eigen_summary(values, spaces),
-        description=describe(matrix), collapse=collapse, collapse_direction=collapse_direction)
+        description=describe(matrix), collapse=collapse, collapse_direction=collapse_direction,
+        column_basis=column_basis)

@@ -19,6 +19,7 @@ class Palette:
     name: str
     i_hat: str
     j_hat: str
+    k_hat: str
     vector: str
     eigen: str
     area_positive: str
@@ -40,10 +41,11 @@ class Theme:
 
 PALETTES = {
     "okabe-ito": Palette("okabe-ito", i_hat=OKABE_ITO["orange"], j_hat=OKABE_ITO["sky"],
+                         k_hat=OKABE_ITO["blue"],
                          vector=OKABE_ITO["purple"], eigen=OKABE_ITO["yellow"],
                          area_positive=OKABE_ITO["green"], area_negative=OKABE_ITO["vermillion"],
                          collapse=OKABE_ITO["vermillion"]),
-    "classic": Palette("classic", i_hat="#83C167", j_hat="#FC6255", vector="#FFFF00",
+    "classic": Palette("classic", i_hat="#83C167", j_hat="#FC6255", k_hat="#58C4DD", vector="#FFFF00",
                        eigen="#C55F73", area_positive="#FFFF00", area_negative="#FF862F",
                        collapse="#FF862F"),
 }

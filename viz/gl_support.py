@@ -1,0 +1,33 @@
+"""Can this machine draw OpenGL? The 3D studio needs it; everything else does not.
+
+Qt's ``offscreen`` platform, a remote desktop without GL, or a missing PyOpenGL all mean
+no 3D view: the app then shows a message where the 3D view would be, and the headless
+3D PNG export explains what is missing (the 3D SVG export needs no OpenGL at all).
+"""
+
+from functools import lru_cache
+
+from PyQt6 import QtGui, QtWidgets
+
+
+@lru_cache(maxsize=1)
+def opengl_problem() -> str | None:
+    """None when an OpenGL context can be made here; otherwise why not, in one sentence."""
+    app = QtWidgets.QApplication.instance()
+    platform = app.platformName() if app is not None else ""
+    if platform in ("offscreen", "minimal"):
+        return (f"the Qt platform '{platform}' has no OpenGL; run on a desktop or under a "
+                "virtual display (xvfb-run) with QT_QPA_PLATFORM=xcb")
+    try:
+        import OpenGL.GL  # noqa: F401  (PyOpenGL, which pyqtgraph.opengl draws with)
+    except ImportError as error:
+        return f"PyOpenGL is not installed ({error}); pip install PyOpenGL"
+    context = QtGui.QOpenGLContext()
+    if not context.create():
+        return "no OpenGL context could be created (no GPU driver or software renderer found)"
+    surface = QtGui.QOffscreenSurface()
+    surface.create()
+    if not context.makeCurrent(surface):
+        return "an OpenGL context was created but could not be made current"
+    context.doneCurrent()
+    return None

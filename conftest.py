@@ -1,11 +1,23 @@
 """Test setup shared by the tests and the doctests.
 
-Qt draws off-screen, so the 2D studio needs no display; ``python -m viz`` starts the app
-and is not a module to import while collecting doctests.
+Qt needs a platform before the first QApplication exists. With a display (a desktop, or
+the Xvfb that pytest-xvfb starts) tests use it — the 3D view needs OpenGL, which only a
+real or virtual display has. Without one, Qt draws off-screen: the 2D studio still works
+and the 3D tests skip, unless ``LINEAR_LENS_REQUIRE_GL=1`` says they must run (CI sets it).
+``python -m viz`` starts the app and is not a module to import while collecting doctests.
 """
 
 import os
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import pytest
 
 collect_ignore = ["viz/__main__.py", "bench"]
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-xvfb has started Xvfb and set DISPLAY
+def pytest_configure(config):
+    if "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "xcb" if os.environ.get("DISPLAY") else "offscreen"
+    from viz.gl_support import share_gl_contexts
+
+    share_gl_contexts()  # before the QApplication exists, as the app's main() does

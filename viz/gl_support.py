@@ -7,7 +7,16 @@ no 3D view: the app then shows a message where the 3D view would be, and the hea
 
 from functools import lru_cache
 
-from PyQt6 import QtGui, QtWidgets
+from PyQt6 import QtCore, QtGui, QtWidgets
+
+
+def share_gl_contexts() -> None:
+    """Let every OpenGL view share one context group (call before the QApplication exists).
+
+    pyqtgraph compiles its shaders once and reuses them; without sharing, a second 3D view
+    (after a 2D ↔ 3D switch, or an export) would use programs that belong to another context.
+    """
+    QtCore.QCoreApplication.setAttribute(QtCore.Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,58 @@ import numpy as np
 import pytest
 from PyQt6 import QtCore, QtGui, QtWidgets
 
+import viz.app
 from viz.app import MainWindow
+
+
+class Dialogs:
+    """Stands in for the window's modal questions (a modal loop would hang an offscreen test).
+
+    ``answers`` is a queue of StandardButtons for ``ask_user``; when it is empty the answer is
+    Discard (save prompts) or No (yes/no prompts). Every question and warning is recorded.
+    """
+
+    def __init__(self):
+        self.answers: list = []
+        self.asked: list[str] = []
+        self.told: list[str] = []
+        self.open_paths: list = []
+        self.save_paths: list = []
+
+    def ask(self, parent, title, text, buttons, default):
+        self.asked.append(text)
+        if self.answers:
+            return self.answers.pop(0)
+        button = QtWidgets.QMessageBox.StandardButton
+        return button.Discard if buttons & button.Discard else button.No
+
+    def tell(self, parent, title, text):
+        self.told.append(text)
+
+    def choose_open(self, parent, start):
+        return self.open_paths.pop(0) if self.open_paths else None
+
+    def choose_save(self, parent, start):
+        return self.save_paths.pop(0) if self.save_paths else None
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path_factory, monkeypatch):
+    """Every GUI test gets its own settings and data folders and answers no modal dialog."""
+    root = tmp_path_factory.mktemp("lens-home")
+    monkeypatch.setenv("LINEAR_LENS_CONFIG_DIR", str(root / "config"))
+    monkeypatch.setenv("LINEAR_LENS_DATA_DIR", str(root / "data"))
+    dialogs = Dialogs()
+    monkeypatch.setattr(viz.app, "ask_user", dialogs.ask)
+    monkeypatch.setattr(viz.app, "tell_user", dialogs.tell)
+    monkeypatch.setattr(viz.app, "choose_open_path", dialogs.choose_open)
+    monkeypatch.setattr(viz.app, "choose_save_path", dialogs.choose_save)
+    return dialogs
+
+
+@pytest.fixture
+def dialogs(private_settings):
+    return private_settings
 
 
 @pytest.fixture
@@ -15,6 +66,8 @@ def window(qtbot):
     win.resize(1280, 800)
     win.show()
     qtbot.waitExposed(win)
+    win.activateWindow()  # on a real (or virtual) display, keyboard focus needs an active window
+    qtbot.waitUntil(win.isActiveWindow, timeout=2000)
     return win
 
 

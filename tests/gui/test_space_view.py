@@ -1,0 +1,93 @@
+"""The 3D view under a real (or virtual) display with OpenGL; skipped without one.
+
+``LINEAR_LENS_REQUIRE_GL=1`` turns the skip into a failure, so CI cannot pass by skipping.
+"""
+
+import os
+
+import numpy as np
+import pytest
+from PyQt6 import QtGui
+
+from kernels import Matrix, Vector
+from viz.geometry3d import CAMERA_PRESETS, Camera, project
+from viz.model import SceneModel
+
+
+@pytest.fixture
+def space_view(qtbot):
+    from viz.gl_support import opengl_problem
+
+    problem = opengl_problem()
+    if problem:
+        if os.environ.get("LINEAR_LENS_REQUIRE_GL") == "1":
+            pytest.fail(f"OpenGL is required here (LINEAR_LENS_REQUIRE_GL=1) but {problem}")
+        pytest.skip(f"no OpenGL: {problem}")
+    from viz.views.space_view import SpaceView
+
+    def make(matrix, vector=(1, 2, 1)):
+        view = SpaceView(SceneModel(Matrix(matrix), Vector(vector)))
+        qtbot.addWidget(view)
+        view.resize(800, 600)
+        view.show()
+        qtbot.waitExposed(view)
+        return view
+
+    return make
+
+
+def _rgb(color: QtGui.QColor) -> np.ndarray:
+    return np.array([color.red(), color.green(), color.blue()], dtype=float)
+
+
+def test_rank_2_matrix_flattens_the_lattice_onto_one_plane(space_view):
+    view = space_view([[1, 0, 1], [0, 1, 1], [1, 1, 2]])
+    points = view.lattice.points
+    normal = np.cross([1, 0, 1], [0, 1, 1])
+    assert np.abs(points @ normal).max() < 1e-9
+    assert view.collapse.normals and np.allclose(np.cross(view.collapse.normals[0], normal), 0)
+
+
+def test_parallelepiped_colour_where_it_must_be(space_view):
+    view = space_view([[2, 0, 0], [0, 1, 0], [0, 0, 1]])
+    view.lattice.set_style((0, 0, 0, 0), 1.0)          # keep lattice lines out of the probe
+    view.fixed_lattice.set_style((0, 0, 0, 0), 1.0)
+    size = (800, 600)
+    image = view.render_image(size)
+    assert (image.width(), image.height()) == size
+    (x, y), = project([[1.0, 0.5, 1.0]], view.camera(), size)[0]    # the middle of the top face
+    inside = _rgb(image.pixelColor(int(x), int(y)))
+    background = _rgb(QtGui.QColor("#0E1116"))
+    green = _rgb(QtGui.QColor("#009E73"))
+    assert inside[1] > background[1] + 20 and inside[1] > inside[0] + 15   # green shows through
+    assert np.abs(inside - background).max() > 20 and np.abs(inside - green).max() > 20  # translucent
+    corner = _rgb(image.pixelColor(5, 5))
+    assert np.abs(corner - background).max() <= 3
+
+
+def test_export_size_is_independent_of_the_window(space_view):
+    view = space_view(np.eye(3))
+    image = view.render_image((1280, 800))
+    assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_orientation_flip_changes_colour_and_label(space_view):
+    view = space_view([[1, 0, 0], [0, 1, 0], [0, 0, -1]])
+    assert view.solid.volume == pytest.approx(-1.0)
+    texts = [text for _, text, _ in view.labels()]
+    assert "volume = −1 (flipped)" in texts
+
+
+def test_camera_presets(space_view):
+    view = space_view(np.eye(3))
+    for name, camera in CAMERA_PRESETS.items():
+        view.set_camera(camera)
+        assert view.camera() == Camera(camera.azimuth, camera.elevation, camera.distance,
+                                       camera.fov, (0.0, 0.0, 0.0)), name
+
+
+def test_eigenspaces_of_a_matrix_with_a_2d_eigenspace(space_view):
+    view = space_view([[2, 0, 0], [0, 2, 0], [0, 0, 3]])
+    assert len(view.eigenspaces.normals) == 1        # λ = 2 on the xy-plane
+    assert np.allclose(np.abs(view.eigenspaces.normals[0]) / np.linalg.norm(view.eigenspaces.normals[0]), [0, 0, 1])
+    assert len(view.eigenspaces.directions) == 1     # λ = 3 along z

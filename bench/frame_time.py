@@ -1,9 +1,13 @@
-"""Frame time of the 2D studio: update + paint per animation frame at 1280×800, off-screen.
+"""Frame time of the studio: update + paint per animation frame at 1280×800.
 
-Prints JSON lines: the studio scene during an identity → shear animation, and as a
-baseline, the same paint of an empty pyqtgraph view of the same size in the same run.
+Prints JSON lines: the 2D scene during an identity → shear animation (off-screen raster),
+with the same paint of an empty pyqtgraph view as a baseline in the same run; and the 3D
+scene during identity → a rotation about (1, 1, 1), rendered by OpenGL (Mesa's software
+renderer here) — that part needs a display: run under ``xvfb-run`` with QT_QPA_PLATFORM=xcb,
+otherwise it prints why it was skipped.
 
     python bench/frame_time.py [--frames 300]
+    QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1920x1080x24" python bench/frame_time.py
 """
 
 import argparse
@@ -14,6 +18,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from viz.gl_support import share_gl_contexts  # noqa: E402
+
+share_gl_contexts()
 
 import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
@@ -35,6 +42,45 @@ def time_frames(update, viewport, frames: int) -> list[float]:
         viewport.repaint()
         samples.append((time.perf_counter() - start) * 1000)
     return samples[5:]  # the first frames warm caches
+
+
+def time_3d(frames: int) -> None:
+    """Update + render of the 3D scene per frame (grabFramebuffer renders into an FBO)."""
+    from kernels import Vector
+    from viz.gl_support import opengl_problem
+    from viz.interpolation import rotation_about
+    from viz.model import SceneModel
+
+    problem = opengl_problem()
+    if problem:
+        emit("frame_time_3d", skipped=problem)
+        return
+    from viz.views.space_view import SpaceView
+
+    axis = np.ones(3) / np.sqrt(3)
+    target = rotation_about(axis, np.radians(120)) @ np.diag([1.5, 1.0, 0.75])
+    model = SceneModel(Matrix(target.tolist()), Vector([1, 2, 1]))
+    view = SpaceView(model)
+    view.resize(*SIZE)
+    view.show()
+    QtWidgets.QApplication.processEvents()
+    path = TransformPath(np.eye(3), target)
+    samples = []
+    for i in range(frames):
+        start = time.perf_counter()
+        t = i / (frames - 1)
+        view.show_matrix(path.at(t), settled=t >= 1)
+        view.grabFramebuffer()
+        samples.append((time.perf_counter() - start) * 1000)
+    emit("frame_time_3d", size=f"{SIZE[0]}x{SIZE[1]}", **summary(samples[5:]), target_p95_ms=8.0,
+         renderer=_gl_renderer(view))
+
+
+def _gl_renderer(view) -> str:
+    from OpenGL import GL
+
+    view.makeCurrent()
+    return GL.glGetString(GL.GL_RENDERER).decode()
 
 
 def main() -> None:
@@ -66,6 +112,7 @@ def main() -> None:
     emit("frame_time_2d_empty_view", size=f"{SIZE[0]}x{SIZE[1]}", **base)
     emit("frame_time_2d", size=f"{SIZE[0]}x{SIZE[1]}", **scene, target_p95_ms=4.0,
          ratio_to_empty_view=round(scene["median_ms"] / max(base["median_ms"], 1e-9), 2))
+    time_3d(args.frames)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ class Lattice3D:
     """Lines of the lattice −3..3 under a matrix, one GL line item updated in place."""
 
     def __init__(self, view: gl.GLViewWidget):
-        self._lines = gl.GLLinePlotItem(mode="lines", antialias=True)
+        self._lines = gl.GLLinePlotItem(mode="lines", antialias=False)
         view.addItem(self._lines)
         self.points = lattice_segments(np.eye(3))
 

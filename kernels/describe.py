@@ -299,6 +299,25 @@ def _eigen_clause2(M: Matrix) -> str:
 
 # -- describing 3×3 matrices ------------------------------------------------------------------
 
+def _shear3(M: Matrix, judge: _Judge) -> str | None:
+    """An elementary shear I + k·e_i·e_jᵀ (one nonzero entry off a unit diagonal): points
+    slide along axis i by k times their coordinate j, so volumes are unchanged.
+
+    >>> _shear3(Matrix([[1, 0, 0], [0, 1, 2], [0, 0, 1]]), _Judge(Matrix.identity(3)))
+    'shear along y by 2·z: each point slides along the y-axis by 2 times its z'
+    """
+    axes = "xyz"
+    if not all(judge.equal(M[i, i], 1) for i in range(3)):
+        return None
+    off = [(i, j) for i in range(3) for j in range(3) if i != j and not judge.zero(M[i, j])]
+    if len(off) != 1:
+        return None
+    (i, j), = off
+    k = _number(M[i, j])
+    return (f"shear along {axes[i]} by {k}·{axes[j]}: each point slides along the "
+            f"{axes[i]}-axis by {k} times its {axes[j]}")
+
+
 def _describe3(M: Matrix, judge: _Judge) -> str:
     I = Matrix.identity(3)
     diagonal = [M[i, i] for i in range(3)]
@@ -321,6 +340,9 @@ def _describe3(M: Matrix, judge: _Judge) -> str:
             return f"uniform scale by {_number(diagonal[0])}"
         return f"scales x by {_number(diagonal[0])}, y by {_number(diagonal[1])} " \
                f"and z by {_number(diagonal[2])}"
+    shear = _shear3(M, judge)
+    if shear:
+        return shear
     volume = det(M)
     if judge.zero(volume):
         tolerance = _tolerance(M)

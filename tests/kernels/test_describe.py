@@ -177,3 +177,12 @@ def test_describe_refuses_other_sizes_and_names_complex_matrices():
     with pytest.raises(ShapeError):
         describe_collapse(Matrix([[1, 2]]))
     assert "complex" in describe(Matrix([[1j, 0], [0, 1]]))
+
+
+@pytest.mark.parametrize("rows, text", [
+    ([[1, 1, 0], [0, 1, 0], [0, 0, 1]], "shear along x by 1·y: each point slides along the x-axis by 1 times its y"),
+    ([[1, 0, 0], [0, 1, 0], [Fraction(1, 2), 0, 1]], "shear along z by 1/2·x"),
+    ([[1.0, 0.0, 0.0], [0.0, 1.0, -2.0], [0.0, 0.0, 1.0]], "shear along y by −2·z"),
+])
+def test_3d_elementary_shears(rows, text):
+    assert describe(Matrix(rows)).startswith(text)

@@ -1,8 +1,7 @@
 """Play from the identity, pause, scrub t ∈ [0, 1], choose a speed, and read det(t)."""
 
+import numpy as np
 from PyQt6 import QtCore, QtWidgets
-
-from ..geometry import signed_area
 
 SLIDER_STEPS = 1000
 SPEEDS = (("0.25×", 0.25), ("0.5×", 0.5), ("1×", 1.0), ("2×", 2.0))
@@ -67,4 +66,5 @@ class AnimationBar(QtWidgets.QWidget):
             self.slider.setValue(round(t * SLIDER_STEPS))
             self.slider.blockSignals(blocked)
         self.t_label.setText(f"t = {t:.2f}")
-        self.det_label.setText(f"det(t) = {signed_area(matrix):.3f}".replace("-", "−"))
+        det = round(float(np.linalg.det(matrix)), 3) + 0.0  # + 0.0 turns −0.0 into 0.0
+        self.det_label.setText(f"det(t) = {det:.3f}".replace("-", "−"))

@@ -53,19 +53,33 @@ class EntryGrid(QtWidgets.QWidget):
 
     def __init__(self, rows: int, columns: int, brackets: bool = True, parent=None):
         super().__init__(parent)
-        layout = QtWidgets.QGridLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setHorizontalSpacing(6)
+        self._layout = QtWidgets.QGridLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setHorizontalSpacing(6)
+        self._brackets = brackets
+        self.cells: list[list[ExpressionCell]] = []
+        self.set_shape(rows, columns)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return len(self.cells), len(self.cells[0]) if self.cells else 0
+
+    def set_shape(self, rows: int, columns: int) -> None:
+        """Rebuild the grid with ``rows × columns`` empty cells (e.g. on a 2D ↔ 3D switch)."""
+        while self._layout.count():
+            widget = self._layout.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
         self.cells = [[ExpressionCell(i, j, self) for j in range(columns)] for i in range(rows)]
-        offset = 1 if brackets else 0
-        if brackets:
+        offset = 1 if self._brackets else 0
+        if self._brackets:
             for side, column in (("[", 0), ("]", columns + 1)):
                 label = QtWidgets.QLabel(side)
-                label.setStyleSheet("font-size: 26pt; font-weight: 200;")
-                layout.addWidget(label, 0, column, rows, 1)
+                label.setStyleSheet(f"font-size: {13 * rows}pt; font-weight: 200;")
+                self._layout.addWidget(label, 0, column, rows, 1)
         for row in self.cells:
             for cell in row:
-                layout.addWidget(cell, cell.row, cell.column + offset)
+                self._layout.addWidget(cell, cell.row, cell.column + offset)
                 cell.editingFinished.connect(lambda cell=cell: self._commit(cell))
 
     def cell(self, row: int, column: int) -> ExpressionCell:

@@ -1,0 +1,55 @@
+"""The span of the selected vectors in the plane: the origin, a line, or the whole plane.
+
+Everything c1·v1 + … + ck·vk can reach. Two vectors on one line span only that line, so
+the highlight visibly snaps from "whole plane" to "line" as they are dragged into line.
+"""
+
+import numpy as np
+import pyqtgraph as pg
+from PyQt6 import QtCore, QtGui, QtWidgets
+
+from ..geometry import clip_lines
+from .segments import Segments
+
+
+class SpanPatch:
+    """A tinted view (dimension 2), a wide band through the origin (1), or a dot (0)."""
+
+    def __init__(self, view_box: pg.ViewBox, z: float):
+        self._plane = QtWidgets.QGraphicsRectItem()
+        self._band = Segments()
+        self._dot = pg.ScatterPlotItem(size=16, pxMode=True)
+        for item in (self._plane, self._band, self._dot):
+            item.setZValue(z)
+            item.setVisible(False)
+            view_box.addItem(item, ignoreBounds=True)
+        self.dimension: int | None = None
+        self._direction = np.array([1.0, 0.0])
+
+    def set_style(self, color) -> None:
+        tint = QtGui.QColor(color)
+        tint.setAlphaF(0.12)
+        self._plane.setBrush(QtGui.QBrush(tint))
+        self._plane.setPen(QtGui.QPen(QtCore.Qt.PenStyle.NoPen))
+        band = QtGui.QColor(color)
+        band.setAlphaF(0.35)
+        self._band.set_pen(pg.mkPen(band, width=12))
+        self._dot.setBrush(pg.mkBrush(band))
+        self._dot.setPen(pg.mkPen(color, width=2))
+
+    def show(self, dimension: int | None, basis, rect) -> None:
+        """Show a span of ``dimension`` with these basis vectors; None hides it."""
+        self.dimension = dimension
+        if dimension == 1:
+            self._direction = np.asarray(basis[0], dtype=float)
+        self.update(rect)
+
+    def update(self, rect) -> None:
+        x_min, x_max, y_min, y_max = rect
+        self._plane.setRect(QtCore.QRectF(x_min, y_min, x_max - x_min, y_max - y_min))
+        if self.dimension == 1:
+            self._band.set_points(clip_lines(np.zeros((1, 2)), self._direction[None, :], rect))
+        self._dot.setData([0.0], [0.0])
+        self._plane.setVisible(self.dimension == 2)
+        self._band.setVisible(self.dimension == 1)
+        self._dot.setVisible(self.dimension == 0)

@@ -33,7 +33,7 @@ def picture_format(path) -> str:
 def display_matrix(model, t: float = 1.0) -> np.ndarray:
     """The matrix shown at time t of the animation from the identity to the model's matrix."""
     target = np.array(model.matrix.to_floats())
-    return TransformPath(np.eye(2), target).at(t) if t < 1.0 else target
+    return TransformPath(np.eye(len(target)), target).at(t) if t < 1.0 else target
 
 
 def scale_for(size) -> float:

@@ -40,13 +40,15 @@ def _pen(hex_color: str, width: float, alpha: float = 1.0, dashed: bool = False)
 class SpacePainter:
     """Paints the 3D scene of a model, seen by ``camera``, into any QPainter at ``size``."""
 
-    def __init__(self, model, display, camera: Camera, size):
+    def __init__(self, model, display, camera: Camera, size, scale: float | None = None,
+                 settled: bool | None = None):
         self.model, self.camera, self.size = model, camera, size
         self.display = np.asarray(display, dtype=float)
-        self.settled = np.allclose(self.display, np.array(model.matrix.to_floats()))
+        self.settled = (np.allclose(self.display, np.array(model.matrix.to_floats()))
+                        if settled is None else settled)
         self.theme = THEMES[model.theme]
         self.palette = palette_for(model.palette, model.theme)
-        self.scale = max(1.0, size[0] / LAYOUT_WIDTH)
+        self.scale = max(1.0, size[0] / LAYOUT_WIDTH) if scale is None else scale
 
     def _xy(self, points) -> np.ndarray:
         pixels, _ = project(points, self.camera, self.size)
@@ -62,16 +64,19 @@ class SpacePainter:
         painter.setBrush(fill)
         painter.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(x, y) for x, y in self._xy(corners)]))
 
-    def _arrow(self, painter, tip, color: str, width: float, alpha: float = 1.0) -> None:
+    def _arrow(self, painter, tip, color: str, width: float, alpha: float = 1.0,
+               shaft: bool = True) -> None:
+        """A shaft from the origin (unless the GL view drew it) and a flat head at the tip."""
         (ox, oy), (tx, ty) = self._xy([[0, 0, 0], tip])
         length = float(np.hypot(tx - ox, ty - oy))
-        painter.setPen(_pen(color, width * self.scale, alpha))
         if length < 1e-6:
             return
         ux, uy = (tx - ox) / length, (ty - oy) / length
         head = min(14 * self.scale, 0.45 * length)
         base_x, base_y = tx - head * ux, ty - head * uy
-        painter.drawLine(QtCore.QLineF(ox, oy, base_x, base_y))
+        if shaft:
+            painter.setPen(_pen(color, width * self.scale, alpha))
+            painter.drawLine(QtCore.QLineF(ox, oy, base_x, base_y))
         half = 0.42 * head
         painter.setPen(QtCore.Qt.PenStyle.NoPen)
         painter.setBrush(_color(color, alpha))
@@ -91,6 +96,41 @@ class SpacePainter:
         x, y = pixels[0]
         painter.drawText(QtCore.QPointF(x + 4 * self.scale, y - 4 * self.scale), text)
 
+    def arrows(self) -> list[tuple[np.ndarray, str, str, float, float]]:
+        """(tip, label, colour, width, opacity) of v, Mv, î, ĵ, k̂ — drawn last, on top."""
+        palette = self.palette
+        vector = np.array(self.model.vector.to_floats(), dtype=float)
+        out = [(vector, "v", palette.vector, 2.5, 0.55),
+               (self.display @ vector, "Mv", palette.vector, 3.5, 1.0)]
+        names, colors = ("î", "ĵ", "k̂"), (palette.i_hat, palette.j_hat, palette.k_hat)
+        return out + [(column, name, color, 4.0, 1.0)
+                      for column, name, color in zip(self.display.T, names, colors)]
+
+    def labels(self) -> list[tuple[np.ndarray, str, str]]:
+        """(3D position, text, colour) of every label: arrows, volume, eigenvalues."""
+        out = [(tip * 1.08, name, color) for tip, name, color, _, _ in self.arrows()]
+        volume = signed_volume(self.display)
+        shown = scalar_text(self.model.facts.det) if self.settled else f"{volume:.2f}".replace("-", "−")
+        corners, _, _ = parallelepiped(self.display)
+        out.append((corners.mean(axis=0), f"volume = {shown}" + (" (flipped)" if volume < 0 else ""),
+                    self.theme.text))
+        if self.settled:
+            for space in self.model.facts.eigenspaces:
+                if isinstance(space.value, complex) or len(space.vectors) != 1:
+                    continue
+                end = line_through_origin([float(x) for x in space.vectors[0]])[1] * 0.9
+                out.append((end, f"λ = {scalar_text(space.value)}", self.palette.eigen))
+        return out
+
+    def paint_overlay(self, painter: QtGui.QPainter, shafts: bool = False) -> None:
+        """Arrows (heads, and shafts if asked) and labels over a picture of the scene."""
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing)
+        for tip, _, color, width, alpha in self.arrows():
+            self._arrow(painter, tip, color, width, alpha, shaft=shafts)
+        for position, text, color in self.labels():
+            self._label(painter, position, text, color)
+
     def paint(self, painter: QtGui.QPainter) -> None:
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         painter.fillRect(QtCore.QRectF(0, 0, *self.size), _color(self.theme.background))
@@ -101,24 +141,11 @@ class SpacePainter:
         if self.settled:
             self._subspaces(painter, facts)
         corners, faces, edges = parallelepiped(self.display)
-        volume = signed_volume(self.display)
-        color = palette.area_positive if volume >= 0 else palette.area_negative
+        color = palette.area_positive if signed_volume(self.display) >= 0 else palette.area_negative
         for index in faces_back_to_front(corners, faces, self.camera):
             self._polygon(painter, corners[faces[index]], _color(color, 0.22))
         self._segments(painter, corners[edges.ravel()], _pen(color, 2.0 * scale))
-        vector = np.array(self.model.vector.to_floats(), dtype=float)
-        self._arrow(painter, vector, palette.vector, 2.5, alpha=0.55)
-        self._arrow(painter, self.display @ vector, palette.vector, 3.5)
-        names = ("î", "ĵ", "k̂")
-        colors = (palette.i_hat, palette.j_hat, palette.k_hat)
-        for column, name, hat_color in zip(self.display.T, names, colors):
-            self._arrow(painter, column, hat_color, 4.0)
-            self._label(painter, column * 1.08, name, hat_color)
-        self._label(painter, vector * 1.06, "v", palette.vector)
-        self._label(painter, self.display @ vector * 1.06, "Mv", palette.vector)
-        shown = scalar_text(facts.det) if self.settled else f"{volume:.2f}".replace("-", "−")
-        self._label(painter, corners.mean(axis=0),
-                    f"volume = {shown}" + (" (flipped)" if volume < 0 else ""), theme.text)
+        self.paint_overlay(painter, shafts=True)
 
     def _subspaces(self, painter, facts) -> None:
         palette, scale = self.palette, self.scale
@@ -174,3 +201,55 @@ def _paint_caption(painter: QtGui.QPainter, model, scale: float) -> None:
     painter.scale(max(scale, 1.0), max(scale, 1.0))
     scene.render(painter, QtCore.QRectF(scene.itemsBoundingRect()), scene.itemsBoundingRect())
     painter.restore()
+
+
+class OpenGLUnavailable(ExportError):
+    """A PNG of the 3D scene needs OpenGL, and this machine (or Qt platform) has none."""
+
+
+def export_space_png(model, path, size, camera: Camera, display=None, caption: bool = True) -> Path:
+    """Render the 3D scene through OpenGL at ``size`` (off-screen, independent of any window)."""
+    from .gl_support import opengl_problem
+
+    problem = opengl_problem()
+    if problem:
+        raise OpenGLUnavailable(f"a 3D PNG needs OpenGL, but {problem}; "
+                                "an .svg of the same scene works without it")
+    from .views.space_view import SpaceView
+
+    view = SpaceView(model)
+    try:
+        view.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        view.resize(LAYOUT_WIDTH, max(1, round(LAYOUT_WIDTH * size[1] / size[0])))
+        view.show()
+        view.set_camera(camera)
+        if display is not None:
+            view.show_matrix(display, settled=np.allclose(display, np.array(model.matrix.to_floats())))
+        image = view.render_image(size)
+        if caption:
+            painter = QtGui.QPainter(image)
+            painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+            _paint_caption(painter, model, size[0] / LAYOUT_WIDTH)
+            painter.end()
+        if not image.save(str(path), "PNG"):
+            raise ExportError(f"could not write {path}: check that the folder exists and is writable")
+    finally:
+        view.close()
+        view.deleteLater()
+    return Path(path)
+
+
+def export_space(model, path, size=(1600, 1000), camera: Camera | None = None, t: float = 1.0,
+                 display=None, caption: bool = True) -> Path:
+    """The 3D counterpart of :func:`viz.export.export_picture`: PNG through OpenGL, SVG without."""
+    from .export import display_matrix
+    from .geometry3d import CAMERA_PRESETS
+
+    camera = camera or CAMERA_PRESETS["iso"]
+    width, height = size
+    if not (16 <= width <= 10000 and 16 <= height <= 10000):
+        raise ExportError(f"picture size {width}×{height} is out of range (16 to 10000 pixels a side)")
+    display = display_matrix(model, t) if display is None else display
+    if picture_format(path) == "svg":
+        return export_space_svg(model, path, size, camera, display, caption)
+    return export_space_png(model, path, size, camera, display, caption)

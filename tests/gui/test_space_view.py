@@ -91,3 +91,18 @@ def test_eigenspaces_of_a_matrix_with_a_2d_eigenspace(space_view):
     assert len(view.eigenspaces.normals) == 1        # λ = 2 on the xy-plane
     assert np.allclose(np.abs(view.eigenspaces.normals[0]) / np.linalg.norm(view.eigenspaces.normals[0]), [0, 0, 1])
     assert len(view.eigenspaces.directions) == 1     # λ = 3 along z
+
+
+def test_export_space_png_and_svg(space_view, tmp_path):
+    from viz.export3d import export_space
+
+    space_view(np.eye(3))  # makes sure OpenGL is here (or skips)
+    model = SceneModel(Matrix([[1, 0, 1], [0, 1, 1], [1, 1, 2]]), Vector([1, 2, 1]))
+    png = export_space(model, tmp_path / "rank2.png", size=(1200, 750))
+    image = QtGui.QImage(str(png))
+    assert (image.width(), image.height()) == (1200, 750)
+    background = _rgb(QtGui.QColor("#0E1116"))
+    caption_area = [_rgb(image.pixelColor(x, y)) for x in range(20, 300, 7) for y in range(20, 120, 7)]
+    assert max(np.abs(c - background).max() for c in caption_area) > 100  # the caption's text
+    svg = export_space(model, tmp_path / "rank2.svg", size=(1200, 750), t=0.5)
+    assert svg.read_text().lstrip().startswith("<?xml")

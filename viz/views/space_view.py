@@ -10,9 +10,7 @@ import numpy as np
 import pyqtgraph.opengl as gl
 from PyQt6 import QtCore, QtGui, QtWidgets
 
-from kernels.notation import scalar_text
-
-from ..geometry3d import CAMERA_PRESETS, Camera, line_through_origin, project
+from ..geometry3d import CAMERA_PRESETS, Camera
 from ..items.arrow3d import Arrow3D
 from ..items.lattice3d import Lattice3D
 from ..items.parallelepiped import Parallelepiped
@@ -123,46 +121,22 @@ class SpaceView(gl.GLViewWidget):
         self.image.set_style(rgba(palette.vector), width=3.5)
         self.update()
 
-    # -- labels, painted over the GL picture -----------------------------------------------
+    # -- arrow heads and labels, painted over the GL picture ----------------------------
+    def overlay(self, size, scale: float = 1.0):
+        """The painter of heads and labels for a picture of ``size`` (``scale`` × on screen)."""
+        from ..export3d import SpacePainter
+
+        return SpacePainter(self.model, self.display, self.camera(), size, scale=scale,
+                            settled=self.settled)
+
     def labels(self) -> list[tuple[np.ndarray, str, str]]:
         """(3D position, text, colour) of every label on screen."""
-        palette = palette_for(self.model.palette, self.model.theme)
-        theme = THEMES[self.model.theme]
-        out = [(arrow.tip * 1.08, arrow.label, color)
-               for arrow, color in zip(self.basis, (palette.i_hat, palette.j_hat, palette.k_hat))]
-        out += [(self.vector.tip * 1.06, "v", palette.vector), (self.image.tip * 1.06, "Mv", palette.vector)]
-        volume = (scalar_text(self.model.facts.det) if self.settled
-                  else f"{self.solid.volume:.2f}".replace("-", "−"))
-        text = f"volume = {volume}" + (" (flipped)" if self.solid.volume < 0 else "")
-        out.append((self.solid.corners.mean(axis=0), text, theme.text))
-        if self.settled:
-            for space in self.model.facts.eigenspaces:
-                if isinstance(space.value, complex) or len(space.vectors) != 1:
-                    continue
-                end = line_through_origin([float(x) for x in space.vectors[0]])[1] * 0.9
-                out.append((end, f"λ = {scalar_text(space.value)}", palette.eigen))
-        return out
-
-    def draw_labels(self, painter: QtGui.QPainter, size, scale: float = 1.0) -> None:
-        """Paint the labels for a picture of ``size`` pixels (``scale`` × the on-screen size)."""
-        camera = self.camera()
-        font = QtGui.QFont()
-        font.setPointSizeF(12 * scale)
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing)
-        items = self.labels()
-        pixels, depth = project(np.array([p for p, _, _ in items]), camera, size)
-        for (position, text, color), (x, y), d in zip(items, pixels, depth):
-            if d <= 0 or not np.all(np.isfinite((x, y))):
-                continue  # behind the camera
-            painter.setPen(QtGui.QColor(color))
-            painter.drawText(QtCore.QPointF(x + 4 * scale, y - 4 * scale), text)
+        return self.overlay((self.width(), self.height())).labels()
 
     def paintGL(self, *args, **kwargs):
         super().paintGL(*args, **kwargs)
         painter = QtGui.QPainter(self)
-        self.draw_labels(painter, (self.width(), self.height()))
+        self.overlay((self.width(), self.height())).paint_overlay(painter)
         painter.end()
         _reset_gl_state()
 
@@ -174,7 +148,7 @@ class SpaceView(gl.GLViewWidget):
         image = QtGui.QImage(pixels.data, width, height, 4 * width,
                              QtGui.QImage.Format.Format_RGB32).copy()
         painter = QtGui.QPainter(image)
-        self.draw_labels(painter, size, scale=width / max(self.width(), 1))
+        self.overlay(size, scale=width / max(self.width(), 1)).paint_overlay(painter)
         painter.end()
         return image
 

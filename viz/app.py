@@ -5,40 +5,138 @@ Edit flow: a cell or a drag → a command on the undo stack → the model change
 pushing display matrices to the view frame by frame.
 """
 
+import sys
+import time
 from fractions import Fraction
+from pathlib import Path
 
 import numpy as np
 from PyQt6 import QtCore, QtGui, QtWidgets
 
 from kernels import Matrix, Vector
 
+from . import report
 from .animation import Animator
-from .commands import SetAppearance, SetMatrix, SetVector
+from .autosave import AutoSaver
+from .commands import ReplaceScene, SetAppearance, SetMatrix, SetVector
 from .controls.animation_bar import AnimationBar
 from .controls.entry_grid import EntryGrid
 from .controls.info_panel import InfoPanel
 from .controls.steps_panel import StepsPanel
-from .model import SceneModel
+from .model import DEFAULT_VECTOR, SceneModel
 from .palette import THEMES
-from .presets import load_presets
+from .preferences import (
+    EASINGS,
+    Preferences,
+    add_recent_file,
+    data_dir,
+    load_preferences,
+    open_settings,
+    recent_files,
+    remove_recent_file,
+    save_preferences,
+    set_recent_files,
+)
+from .presets import (
+    Preset,
+    load_presets,
+    load_user_presets,
+    save_user_preset,
+    user_presets_path,
+)
+from .session import (
+    SUFFIX,
+    Session,
+    SessionError,
+    check_fits,
+    load_session,
+    save_session,
+    session_from_model,
+)
 from .views.plane_view import PlaneView
 
 APP_NAME = "Linear Lens"
+SESSION_FILTER = "Linear Lens sessions (*.lens.json);;JSON files (*.json);;All files (*)"
+Button = QtWidgets.QMessageBox.StandardButton
+
+
+# -- questions to the user: module functions, so tests can answer them without a modal loop --
+def _nobody_to_ask() -> bool:
+    """Qt's offscreen platform (tests, benchmarks) has no screen and no user: a modal dialog there
+    would wait forever, so questions get the harmless answer and warnings go to stderr."""
+    return QtGui.QGuiApplication.platformName() == "offscreen"
+
+
+def ask_user(parent, title: str, text: str, buttons, default) -> "Button":
+    """A modal question; returns the StandardButton pressed (offscreen: Discard, or No)."""
+    if _nobody_to_ask():
+        return Button.Discard if buttons & Button.Discard else Button.No
+    box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Question, title, text, buttons, parent)
+    box.setDefaultButton(default)
+    return Button(box.exec())
+
+
+def tell_user(parent, title: str, text: str) -> None:
+    """A modal warning with one OK button."""
+    if _nobody_to_ask():
+        print(f"{title}: {' '.join(text.split())}", file=sys.stderr)
+        return
+    QtWidgets.QMessageBox.warning(parent, title, text)
+
+
+def choose_open_path(parent, start: str) -> str | None:
+    if _nobody_to_ask():
+        return None
+    name, _ = QtWidgets.QFileDialog.getOpenFileName(parent, "Open Session", start, SESSION_FILTER)
+    return name or None
+
+
+def choose_save_path(parent, start: str) -> str | None:
+    if _nobody_to_ask():
+        return None
+    name, _ = QtWidgets.QFileDialog.getSaveFileName(parent, "Save Session", start, SESSION_FILTER)
+    return name or None
+
+
+def with_session_suffix(path) -> Path:
+    """``notes`` → ``notes.lens.json``; a name that already ends in ``.json`` is kept."""
+    path = Path(path)
+    return path if path.name.lower().endswith(".json") else path.with_name(path.name + SUFFIX)
 
 
 class MainWindow(QtWidgets.QMainWindow):
     """One scene: a 2×2 matrix, a vector v, and everything that explains them."""
 
-    def __init__(self, model: SceneModel | None = None):
+    def __init__(self, model: SceneModel | None = None, *, data_folder=None, autosave: bool = False,
+                 preferences: Preferences | None = None):
+        """``data_folder`` holds the autosave and the user presets (default: the app data folder);
+        ``autosave`` turns the autosave on (``main()`` does; tests and benchmarks leave it off).
+        The constructor never asks anything: ``main()`` calls :meth:`offer_autosave_restore`."""
         super().__init__()
-        self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
-        self.model = model or SceneModel()
+        self.settings = open_settings()
+        self.preferences = (preferences or load_preferences(self.settings)).validated()
+        self.data_folder = Path(data_folder) if data_folder is not None else data_dir()
+        if model is None:
+            model = SceneModel()
+            model.set_appearance(self.preferences.theme, self.preferences.palette)
+        self.model = model
+        self.current_path: Path | None = None
+        self.startup_problems: list[str] = []
         self.undo_stack = QtGui.QUndoStack(self)
         self.animator = Animator(parent=self)
+        self._apply_animation_preferences()
         self._drag_serial = 0
         self._build_widgets()
         self._build_menus()
+        self.autosaver = None
+        if autosave:
+            self.autosaver = AutoSaver(self.model, self.data_folder, view_rect=self.view.visible_rect,
+                                       should_save=lambda: not self.undo_stack.isClean(), parent=self)
+            self.autosaver.failed.connect(lambda message: self.statusBar().showMessage(
+                f"Autosave failed: {message}", 8000))
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self._update_title()
         self.model.matrix_changed.connect(self._on_matrix_changed)
         self.model.vector_changed.connect(lambda v: self.vector_editor.show_values([[x] for x in v]))
         self.animator.frame.connect(self._on_frame)
@@ -92,18 +190,46 @@ class MainWindow(QtWidgets.QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        self.new_action = file_menu.addAction("&New", self.new_scene)
+        self.new_action.setShortcut(QtGui.QKeySequence.StandardKey.New)
+        self.open_action = file_menu.addAction("&Open…", lambda: self.open_file())  # not triggered(bool)
+        self.open_action.setShortcut(QtGui.QKeySequence("Ctrl+O"))
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        file_menu.addSeparator()
+        self.save_action = file_menu.addAction("&Save", self.save)
+        self.save_action.setShortcut(QtGui.QKeySequence("Ctrl+S"))
+        self.save_as_action = file_menu.addAction("Save &As…", self.save_as)
+        self.save_as_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+S"))
+        file_menu.addSeparator()
         self.export_action = file_menu.addAction("&Export Picture…", self.export_picture)
         self.export_action.setShortcut(QtGui.QKeySequence("Ctrl+E"))
+        # the lead wires this one to the animation export (connect triggered, then enable)
+        self.export_animation_action = file_menu.addAction("Export &Animation…")
+        self.export_animation_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+E"))
+        self.export_animation_action.setEnabled(False)
         file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit", self.close)
         quit_action.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
 
         edit_menu = bar.addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QtGui.QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcut(QtGui.QKeySequence.StandardKey.Redo)
-        edit_menu.addActions([undo, redo])
+        # keep Python references: PyQt does not hand these actions to their parent, and without
+        # the attributes they were garbage-collected, leaving Edit without Undo/Redo (and Ctrl+Z)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QtGui.QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(QtGui.QKeySequence.StandardKey.Redo)  # Ctrl+Shift+Z, Ctrl+Y
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        self.copy_latex_action = edit_menu.addAction("Copy as &LaTeX", self.copy_latex)
+        self.copy_markdown_action = edit_menu.addAction("Copy as &Markdown", self.copy_markdown)
+        self.copy_picture_action = edit_menu.addAction("Copy &Picture", self.copy_picture)
+        self.copy_picture_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+C"))
+        edit_menu.addSeparator()
+        self.preferences_action = edit_menu.addAction("Pre&ferences…", self.edit_preferences)
+        self.preferences_action.setShortcut(QtGui.QKeySequence("Ctrl+,"))
+        self.preferences_action.setMenuRole(QtGui.QAction.MenuRole.PreferencesRole)
 
         view_menu = bar.addMenu("&View")
         fit = view_menu.addAction("&Fit to Picture", self.view.fit)
@@ -119,12 +245,12 @@ class MainWindow(QtWidgets.QMainWindow):
             self.model.palette, lambda name: self.undo_stack.push(SetAppearance(self.model, palette=name)))
 
         self.presets_menu = bar.addMenu("&Presets")
-        groups: dict[str, QtWidgets.QMenu] = {}
-        for preset in load_presets(2):
-            if preset.group not in groups:
-                groups[preset.group] = self.presets_menu.addMenu(preset.group)
-            groups[preset.group].addAction(
-                preset.name, lambda p=preset: self.apply_matrix(p.matrix, f"Preset: {p.name}"))
+        self._add_preset_groups(self.presets_menu, load_presets(2))
+        self.presets_menu.addSeparator()
+        self.user_presets_menu = self.presets_menu.addMenu("My presets")
+        self.save_preset_action = self.presets_menu.addAction("Save Current as Preset…",
+                                                              self.save_current_as_preset)
+        self.reload_user_presets()
 
         animation_menu = bar.addMenu("&Animation")
         play = animation_menu.addAction("&Play from Identity", self.play_from_identity)
@@ -135,6 +261,14 @@ class MainWindow(QtWidgets.QMainWindow):
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction("&About Linear Lens", self._about)
+
+    def _add_preset_groups(self, menu: QtWidgets.QMenu, presets) -> None:
+        groups: dict[str, QtWidgets.QMenu] = {}
+        for preset in presets:
+            if preset.group not in groups:
+                groups[preset.group] = menu.addMenu(preset.group)
+            groups[preset.group].addAction(
+                preset.name, lambda p=preset: self.apply_matrix(p.matrix, f"Preset: {p.name}"))
 
     def _exclusive_actions(self, menu, entries, current, on_pick) -> dict:
         group = QtGui.QActionGroup(self)
@@ -150,7 +284,13 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # -- edits -----------------------------------------------------------------------------
     def apply_matrix(self, matrix: Matrix, text: str = "Edit matrix") -> None:
-        """Commit ``matrix`` through the undo stack (it animates from what is on screen)."""
+        """Commit ``matrix`` through the undo stack (it animates from what is on screen).
+
+        An unchanged matrix pushes nothing: a cell that merely loses focus commits its own
+        value again, and that must not become an empty undo step that marks the scene modified.
+        """
+        if matrix == self.model.matrix:
+            return
         self.undo_stack.push(SetMatrix(self.model, matrix, text))
 
     def _commit_matrix_cell(self, row: int, column: int, value) -> None:
@@ -162,6 +302,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def _commit_vector_cell(self, row: int, _column: int, value) -> None:
         entries = list(self.model.vector)
         entries[row] = value
+        if Vector(entries) == self.model.vector:
+            return  # a focus-out re-commit of the same value: no undo step
         self.undo_stack.push(SetVector(self.model, Vector(entries)))
         self.statusBar().clearMessage()
 
@@ -212,11 +354,322 @@ class MainWindow(QtWidgets.QMainWindow):
             action.setChecked(name == self.model.palette)
 
     def export_picture(self) -> None:
+        dialog = self.make_export_dialog()
+        if dialog.exec():
+            self.statusBar().showMessage(f"Exported {dialog.saved_path}", 5000)
+
+    def make_export_dialog(self):
+        """The Export Picture dialog, filled in with the export preferences."""
         from .export_dialog import ExportDialog
 
         dialog = ExportDialog(self.model, self.view, self)
+        if self.preferences.export_size is not None:
+            dialog.width_box.setValue(self.preferences.export_size[0])
+            dialog.height_box.setValue(self.preferences.export_size[1])
+        if self.preferences.export_theme:
+            dialog.theme.setCurrentIndex(dialog.theme.findData(self.preferences.export_theme))
+        return dialog
+
+    # -- files -----------------------------------------------------------------------------
+    def _on_clean_changed(self, clean: bool) -> None:
+        self._update_title()
+        if clean and self.autosaver is not None:
+            self.autosaver.discard()  # nothing unsaved: a crash now would lose nothing
+
+    def _update_title(self) -> None:
+        """``Linear Lens`` for a fresh scene; ``name.lens.json* — Linear Lens`` once it has a
+        file (the star: changes not saved); ``Untitled* — Linear Lens`` for a changed new scene."""
+        modified = not self.undo_stack.isClean()
+        star = "*" if modified else ""
+        if self.current_path is not None:
+            self.setWindowTitle(f"{self.current_path.name}{star} — {APP_NAME}")
+        elif modified:
+            self.setWindowTitle(f"Untitled{star} — {APP_NAME}")
+        else:
+            self.setWindowTitle(APP_NAME)
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def maybe_save(self) -> bool:
+        """Before New, Open or Quit: offer to save changes. False means the user cancelled."""
+        if not self.modified:
+            return True
+        name = self.current_path.name if self.current_path else "this scene"
+        answer = ask_user(self, APP_NAME, f"Save the changes to {name} before closing it?",
+                          Button.Save | Button.Discard | Button.Cancel, Button.Save)
+        if answer == Button.Save:
+            return self.save()
+        return answer == Button.Discard
+
+    def _replace_scene(self, session: Session, text: str) -> None:
+        """Push one undoable step that puts ``session``'s scene in the model (pre-validated)."""
+        command = ReplaceScene(self.model, session.matrix, session.vector, session.theme,
+                               session.palette, text)
+        if command.changes_anything:
+            self.undo_stack.push(command)
+
+    def new_scene(self) -> bool:
+        """File → New: the identity, v = (1, 2) and the preferred look, as one undoable step."""
+        if not self.maybe_save():
+            return False
+        fresh = Session(format=1, dimension=2, matrix=Matrix.identity(2), vector=DEFAULT_VECTOR,
+                        theme=self.preferences.theme, palette=self.preferences.palette)
+        self._replace_scene(fresh, "New scene")
+        self.current_path = None
+        self.undo_stack.setClean()
+        self._update_title()
+        self.statusBar().showMessage("New scene (Undo brings the previous one back)", 5000)
+        return True
+
+    def open_file(self, path=None) -> bool:
+        """File → Open: read and check the whole file first; a bad file changes nothing.
+
+        Opening is one undoable step ("Open name"); the stack is marked clean there, so undoing
+        it brings the previous scene back and shows the title's star (it differs from the file).
+        """
+        if not self.maybe_save():
+            return False
+        if path is None:
+            start = str(self.current_path.parent if self.current_path else Path.home())
+            path = choose_open_path(self, start)
+            if path is None:
+                return False
+        path = Path(path)
+        try:
+            session = load_session(path)
+            check_fits(session, self.model)
+        except SessionError as error:
+            tell_user(self, "Open Session",
+                      f"{error}\n\nNothing was opened: the scene on screen is unchanged.")
+            return False
+        self._replace_scene(session, f"Open {path.name}")
+        if session.view_rect is not None:
+            self.view.set_range(session.view_rect)
+        self.current_path = path.resolve()
+        self.undo_stack.setClean()
+        self._update_title()
+        add_recent_file(path, self.settings)
+        extra = len(session.vectors) - 1
+        note = f" (this version shows v only; {extra} more vector(s) not shown)" if extra > 0 else ""
+        self.statusBar().showMessage(f"Opened {path.name}{note}", 5000)
+        return True
+
+    def save(self) -> bool:
+        """File → Save (Save As… for a scene that has no file yet). True when written."""
+        if self.current_path is None:
+            return self.save_as()
+        return self.save_to(self.current_path)
+
+    def save_as(self) -> bool:
+        start = self.current_path or Path.home() / f"untitled{SUFFIX}"
+        chosen = choose_save_path(self, str(start))
+        if chosen is None:
+            return False
+        return self.save_to(with_session_suffix(chosen))
+
+    def save_to(self, path) -> bool:
+        """Write the scene (and the visible rectangle) to ``path`` atomically."""
+        path = Path(path)
+        try:
+            save_session(session_from_model(self.model, self.view.visible_rect()), path)
+        except SessionError as error:
+            tell_user(self, "Save Session", str(error))
+            return False
+        self.current_path = path.resolve()
+        self.undo_stack.setClean()
+        self._update_title()
+        add_recent_file(path, self.settings)
+        self.statusBar().showMessage(f"Saved {path.name}", 5000)
+        return True
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = recent_files(self.settings)
+        for number, text in enumerate(paths, start=1):
+            path = Path(text)
+            action = self.recent_menu.addAction(f"&{number} {path.name}   ({path.parent})")
+            action.setData(text)
+            action.triggered.connect(lambda _=False, text=text: self.open_recent(text))
+        if paths:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear Menu", self.clear_recent)
+        else:
+            self.recent_menu.addAction("No recent sessions").setEnabled(False)
+
+    def open_recent(self, text: str) -> bool:
+        """Open a recent file; one that no longer exists is dropped from the list, with a note."""
+        if not Path(text).is_file():
+            remove_recent_file(text, self.settings)
+            tell_user(self, "Open Recent",
+                      f"{Path(text).name} is no longer at {Path(text).parent}; "
+                      "it has been removed from Open Recent.")
+            self._fill_recent_menu()
+            return False
+        return self.open_file(text)
+
+    def clear_recent(self) -> None:
+        set_recent_files([], self.settings)
+        self._fill_recent_menu()
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        if self.autosaver is not None:
+            self.autosaver.close()  # a clean exit leaves no autosave behind
+        self.animator.pause()
+        event.accept()
+
+    # -- autosave --------------------------------------------------------------------------
+    def offer_autosave_restore(self) -> bool:
+        """At start: if the last run left an autosave (it crashed or was killed), offer it back.
+        Yes restores it (as an unsaved, undoable change); No sets it aside as
+        ``autosave.declined.lens.json``."""
+        pending = self.autosaver.pending() if self.autosaver is not None else None
+        if pending is None:
+            return False
+        when = time.strftime("%H:%M on %d %b", time.localtime(pending.stat().st_mtime))
+        answer = ask_user(self, APP_NAME,
+                          "Linear Lens did not close properly last time.\n\n"
+                          f"Restore the scene it autosaved at {when}?", Button.Yes | Button.No,
+                          Button.Yes)
+        if answer != Button.Yes:
+            self.autosaver.set_aside()
+            return False
+        return self.restore_autosave(pending)
+
+    def restore_autosave(self, path=None) -> bool:
+        """Put the autosaved scene back (no question asked). It is unsaved work: the title shows
+        ``Untitled*`` and closing asks where to save it. A broken autosave is reported and set aside."""
+        if path is None:
+            path = self.autosaver.pending() if self.autosaver is not None else None
+            if path is None:
+                return False
+        try:
+            session = load_session(path)
+            check_fits(session, self.model)
+        except SessionError as error:
+            tell_user(self, APP_NAME, f"The autosave could not be restored.\n\n{error}")
+            if self.autosaver is not None:
+                self.autosaver.set_aside()
+            return False
+        self._replace_scene(session, "Restore autosave")
+        if session.view_rect is not None:
+            self.view.set_range(session.view_rect)
+        self.current_path = None
+        self._update_title()
+        self.statusBar().showMessage("Restored the autosaved scene — save it to keep it", 8000)
+        return True
+
+    # -- maths for notes -------------------------------------------------------------------
+    def copy_latex(self) -> str:
+        text = report.as_latex(self.model.facts)
+        QtWidgets.QApplication.clipboard().setText(text)
+        self.statusBar().showMessage("Copied the facts as LaTeX", 3000)
+        return text
+
+    def copy_markdown(self) -> str:
+        text = report.as_markdown(self.model.facts)
+        QtWidgets.QApplication.clipboard().setText(text)
+        self.statusBar().showMessage("Copied the facts as Markdown", 3000)
+        return text
+
+    def picture_size(self) -> tuple[int, int]:
+        """The preferred picture size, or twice the view on screen (as Export Picture offers)."""
+        if self.preferences.export_size is not None:
+            return self.preferences.export_size
+        return (2 * max(self.view.width(), 200), 2 * max(self.view.height(), 200))
+
+    def copy_picture(self) -> QtGui.QImage:
+        """The picture on screen (same range, same moment) → clipboard, like Export Picture."""
+        from .export import build_view, render_image
+
+        model = self.model
+        if self.preferences.export_theme and self.preferences.export_theme != model.theme:
+            model = model.copy()
+            model.set_appearance(theme=self.preferences.export_theme)
+        size = self.picture_size()
+        view = build_view(model, size, self.view.display, self.view.visible_rect())
+        try:
+            image = render_image(view, size)
+        finally:
+            view.close()
+            view.deleteLater()
+        QtWidgets.QApplication.clipboard().setImage(image)
+        self.statusBar().showMessage(f"Copied the picture ({size[0]}×{size[1]})", 3000)
+        return image
+
+    # -- preferences and presets -----------------------------------------------------------
+    def _apply_animation_preferences(self) -> None:
+        self.animator.duration = self.preferences.animation_seconds
+        self.animator.easing = EASINGS[self.preferences.easing]
+
+    def edit_preferences(self) -> None:
+        from .preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.preferences, self)
         if dialog.exec():
-            self.statusBar().showMessage(f"Exported {dialog.saved_path}", 5000)
+            self.set_preferences(dialog.preferences())
+
+    def set_preferences(self, preferences: Preferences) -> None:
+        """Store and apply: animation at once; a changed theme/palette also restyles the scene
+        open now (one undoable step), as the dialog says."""
+        old, self.preferences = self.preferences, preferences.validated()
+        save_preferences(self.preferences, self.settings)
+        self._apply_animation_preferences()
+        theme = self.preferences.theme if self.preferences.theme != old.theme else None
+        palette = self.preferences.palette if self.preferences.palette != old.palette else None
+        if (theme and theme != self.model.theme) or (palette and palette != self.model.palette):
+            self.undo_stack.push(SetAppearance(self.model, theme=theme, palette=palette))
+
+    @property
+    def user_presets_file(self) -> Path:
+        return user_presets_path(self.data_folder)
+
+    def reload_user_presets(self) -> list[str]:
+        """Rebuild Presets → My presets from the user's file; problems are reported, not fatal."""
+        presets, problems = load_user_presets(self.user_presets_file, 2)
+        self.user_presets = presets
+        self.user_presets_menu.clear()
+        if presets:
+            self._add_preset_groups(self.user_presets_menu, presets)
+        else:
+            self.user_presets_menu.addAction("(none yet — Save Current as Preset…)").setEnabled(False)
+        if problems:
+            self.startup_problems.extend(problems)
+            skipped = "a bad entry was skipped" if len(problems) == 1 else f"{len(problems)} problems"
+            self.statusBar().showMessage(f"My presets: {skipped} — {problems[0]}", 10000)
+        return problems
+
+    def save_current_as_preset(self) -> bool:
+        from .preferences_dialog import SavePresetDialog
+
+        groups = sorted({p.group for p in self.user_presets}) or ["My presets"]
+        dialog = SavePresetDialog(str(self.model.matrix), groups, self)
+        if not dialog.exec():
+            return False
+        group, name = dialog.values()
+        return self.save_preset(group, name)
+
+    def save_preset(self, group: str, name: str) -> bool:
+        """Add the current matrix to My presets as ``group`` → ``name``."""
+        try:
+            save_user_preset(self.user_presets_file, Preset(group, name, self.model.matrix))
+        except SessionError as error:
+            tell_user(self, "Save Preset", f"{error}\n\nThe file is kept as it is: fix or delete "
+                                           f"{self.user_presets_file} and try again.")
+            return False
+        self.reload_user_presets()
+        self.statusBar().showMessage(f"Saved preset {group} → {name}", 5000)
+        return True
+
+    def report_startup_problems(self) -> None:
+        """Show what went wrong while starting (a bad user presets file), once, after show()."""
+        if self.startup_problems:
+            tell_user(self, APP_NAME, "Some of your presets could not be loaded and were skipped:"
+                      "\n\n" + "\n".join(self.startup_problems[:10]))
 
     def _about(self) -> None:
         QtWidgets.QMessageBox.about(
@@ -236,6 +689,8 @@ def main(argv=None) -> int:
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv or [APP_NAME])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    window = MainWindow()
+    window = MainWindow(autosave=True)
     window.show()
+    QtCore.QTimer.singleShot(0, window.offer_autosave_restore)
+    QtCore.QTimer.singleShot(0, window.report_startup_problems)
     return app.exec()

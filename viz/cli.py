@@ -3,11 +3,17 @@
     linear-lens                                   start the desktop app
     linear-lens export --matrix "1 1; 0 1" --out shear.png [--size 1600x1000]
                        [--theme dark|light] [--palette okabe-ito|classic] [--t 0.5] [--vector "1 2"]
+    linear-lens export --matrix "1 1; 0 1" --animate --out shear.gif [--fps 30] [--duration 3]
+                       [--size 1280x720] [--from "1 0; 0 1"] [--no-loop] [--quiet]   (or .mp4)
+    linear-lens export --session scene.lens.json --out scene.png     (a saved session)
     linear-lens info --matrix "2 1; 1 2" [--format text|json|latex] [--steps]
     linear-lens info --define A="1 2; 3 4" --expr "A^{-1}"
 
 Bad input ends with exit status 2 and one line saying what is wrong — never a traceback.
-The GUI and the headless export share one code path (:func:`viz.export.export_picture`).
+The GUI and the headless export share one code path (:func:`viz.export.export_picture`,
+:func:`viz.animation_export.export_animation`). While an animation is written, a progress bar
+is drawn on stderr when stderr is a terminal (never into a log or a pipe); ``--quiet`` prints
+nothing at all on success.
 """
 
 import argparse
@@ -45,20 +51,58 @@ def _progress(text: str) -> float:
     return t
 
 
+def _fps(text: str) -> int:
+    try:
+        fps = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"fps must be a whole number from 1 to 60, not '{text}'") from None
+    if not 1 <= fps <= 60:
+        raise argparse.ArgumentTypeError(f"fps must be from 1 to 60, not {fps}")
+    return fps
+
+
+def _duration(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"duration must be a number of seconds, not '{text}'") from None
+    if not 0.1 <= seconds <= 30:
+        raise argparse.ArgumentTypeError(f"duration must be from 0.1 to 30 seconds, not {seconds:g}")
+    return seconds
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="linear-lens", description="See what a matrix does to the plane.")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
-    export = commands.add_parser("export", help="write a picture of a matrix (PNG or SVG)")
-    export.add_argument("--matrix", required=True, help='rows separated by ";", e.g. "1 1; 0 1"')
-    export.add_argument("--out", required=True, help="file name ending in .png or .svg")
-    export.add_argument("--size", type=_size, default=(1600, 1000), help="WIDTHxHEIGHT in pixels")
-    export.add_argument("--theme", choices=("dark", "light"), default="dark")
-    export.add_argument("--palette", choices=("okabe-ito", "classic"), default="okabe-ito")
-    export.add_argument("--t", type=_progress, default=1.0,
+    export = commands.add_parser("export", help="write a picture (PNG, SVG) or an animation (GIF, MP4)")
+    scene = export.add_mutually_exclusive_group(required=True)
+    scene.add_argument("--matrix", help='rows separated by ";", e.g. "1 1; 0 1"')
+    scene.add_argument("--session", metavar="FILE", help="a saved session (.lens.json) to render")
+    export.add_argument("--out", required=True,
+                        help="file name ending in .png or .svg (.gif or .mp4 with --animate)")
+    export.add_argument("--size", type=_size, default=None,
+                        help="WIDTHxHEIGHT in pixels (default 1600x1000; 1280x720 with --animate)")
+    export.add_argument("--theme", choices=("dark", "light"), default=None,
+                        help="default dark, or the session's")
+    export.add_argument("--palette", choices=("okabe-ito", "classic"), default=None,
+                        help="default okabe-ito, or the session's")
+    export.add_argument("--t", type=_progress, default=None,
                         help="moment of the animation from the identity (0 to 1; default 1)")
-    export.add_argument("--vector", help='the vector v, e.g. "1 2" (default 1 2)')
+    export.add_argument("--vector", help='the vector v, e.g. "1 2" (default 1 2, or the session\'s)')
     export.add_argument("--no-caption", action="store_true",
                         help="leave out the matrix and its description in the corner")
+    export.add_argument("--quiet", action="store_true",
+                        help="no progress bar and no 'wrote' line; errors are still printed")
+    motion = export.add_argument_group("animation (with --animate)")
+    motion.add_argument("--animate", action="store_true",
+                        help="write the animation from the identity to the matrix (.gif or .mp4)")
+    motion.add_argument("--fps", type=_fps, default=None, help="frames per second, 1 to 60 (default 30)")
+    motion.add_argument("--duration", type=_duration, default=None,
+                        help="seconds, 0.1 to 30 (default 3)")
+    motion.add_argument("--from", dest="start", metavar="MATRIX",
+                        help='start from this matrix instead of the identity, e.g. "0 -1; 1 0"')
+    motion.add_argument("--loop", action=argparse.BooleanOptionalAction, default=None,
+                        help="play the GIF for ever (default) or once")
     info = commands.add_parser("info", help="print what the matrix does, with exact numbers")
     source = info.add_mutually_exclusive_group(required=True)
     source.add_argument("--matrix", help='rows separated by ";", e.g. "2 1; 1 2"')
@@ -132,29 +176,121 @@ def _info(args) -> int:
     return 0
 
 
-def _export(args) -> int:
+def _read_vector(text: str):
     from kernels import Vector, parse_matrix
 
-    matrix = _read_matrix(args.matrix)
-    vector = None
+    flat = [x for row in parse_matrix(text).rows for x in row]
+    if len(flat) != 2:
+        raise ValueError(f"the vector must have 2 components, not {len(flat)}")
+    return Vector(flat)
+
+
+ANIMATION_ONLY = (("fps", "--fps"), ("duration", "--duration"), ("start", "--from"),
+                  ("loop", "--loop/--no-loop"))
+
+
+def _export(args) -> int:
+    from pathlib import Path
+
+    if args.animate:
+        if args.t is not None:
+            raise ValueError("--t picks one moment of a still picture; it does not go with --animate")
+    else:
+        for name, flag in ANIMATION_ONLY:
+            if getattr(args, name) is not None:
+                raise ValueError(f"{flag} is for animations: add --animate")
+    matrix, vector, rect = None, None, None
+    theme, palette = "dark", "okabe-ito"
+    if args.session is not None:
+        from .session import load_session
+
+        session = load_session(args.session)  # SessionError is a ValueError: one line, status 2
+        if session.matrix.shape != (2, 2):
+            raise ValueError(f"{args.session}: export draws 2×2 matrices, this session holds a "
+                             f"{session.matrix.shape[0]}×{session.matrix.shape[1]}")
+        matrix, vector, rect = session.matrix, session.vector, session.view_rect
+        theme, palette = session.theme, session.palette
+    else:
+        matrix = _read_matrix(args.matrix)
     if args.vector is not None:
-        entries = parse_matrix(args.vector).rows
-        flat = [x for row in entries for x in row]
-        if len(flat) != 2:
-            raise ValueError(f"the vector must have 2 components, not {len(flat)}")
-        vector = Vector(flat)
+        vector = _read_vector(args.vector)
+    start = None
+    if args.animate and args.start is not None:
+        import numpy as np
+
+        start = np.array(_read_matrix(args.start).to_floats())
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is ever shown
     from PyQt6 import QtWidgets
 
+    from .animation_export import animation_format
     from .export import export_picture, picture_format
     from .model import SceneModel
 
-    picture_format(args.out)  # refuse a bad file name before any drawing
+    # refuse a bad file name before any drawing
+    if args.animate:
+        animation_format(args.out)
+    elif Path(args.out).suffix.lower() in (".gif", ".mp4"):
+        raise ValueError(f"'{Path(args.out).name}' is an animation: add --animate "
+                         "(a still picture is a .png or .svg file)")
+    else:
+        picture_format(args.out)
     _app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["linear-lens"])
     model = SceneModel(matrix, vector)
-    model.set_appearance(theme=args.theme, palette=args.palette)
-    path = export_picture(model, args.out, size=args.size, t=args.t, caption=not args.no_caption)
-    print(f"wrote {path} ({args.size[0]}×{args.size[1]})")
+    model.set_appearance(theme=args.theme or theme, palette=args.palette or palette)
+    if args.animate:
+        return _export_animation(args, model, start, rect)
+    size = args.size or (1600, 1000)
+    t = 1.0 if args.t is None else args.t
+    path = export_picture(model, args.out, size=size, t=t, rect=rect, caption=not args.no_caption)
+    if not args.quiet:
+        print(f"wrote {path} ({size[0]}×{size[1]})")
+    return 0
+
+
+class ProgressBar:
+    """A one-line text bar redrawn in place on a terminal: ``shear.gif [#####·····]  47/94``."""
+
+    WIDTH = 30
+
+    def __init__(self, label: str, stream=None):
+        self.label, self.stream = label, stream or sys.stderr
+        self._shown = -1
+
+    def __call__(self, done: int, total: int) -> bool:
+        filled = self.WIDTH * done // max(total, 1)
+        if filled != self._shown or done == total:
+            self._shown = filled
+            bar = "#" * filled + "·" * (self.WIDTH - filled)
+            self.stream.write(f"\r{self.label} [{bar}] {done:>{len(str(total))}}/{total}")
+            self.stream.flush()
+        return True
+
+    def clear(self) -> None:
+        if self._shown >= 0:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def _export_animation(args, model, start, rect) -> int:
+    from pathlib import Path
+
+    from .animation_export import export_animation, frame_count
+
+    size = args.size or (1280, 720)
+    fps = args.fps or 30
+    duration = 3.0 if args.duration is None else args.duration
+    loop = True if args.loop is None else args.loop
+    bar = ProgressBar(Path(args.out).name) if not args.quiet and sys.stderr.isatty() else None
+    try:
+        path = export_animation(model, args.out, size=size, fps=fps, duration=duration, loop=loop,
+                                start=start, rect=rect, caption=not args.no_caption, progress=bar)
+    finally:
+        if bar is not None:
+            bar.clear()
+    if not args.quiet:
+        frames = frame_count(fps, duration)
+        print(f"wrote {path} ({size[0]}×{size[1]}, {frames} frames, {duration:g} s at {fps} fps, "
+              f"{path.stat().st_size / 1e6:.1f} MB)")
     return 0
 
 
@@ -169,6 +305,9 @@ def main(argv=None) -> int:
     except (ValueError, OSError) as error:  # ExpressionError, ShapeError, ExportError are ValueErrors
         print(f"linear-lens {args.command}: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:  # Ctrl+C while an animation is written: no partial file is left
+        print(f"linear-lens {args.command}: interrupted, nothing written", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

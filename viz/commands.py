@@ -74,3 +74,24 @@ class SetAppearance(_ReplaceValue):
 
     def _apply(self, value):
         self._model.set_appearance(*value)
+
+
+class ReplaceScene(_ReplaceValue):
+    """Swap the whole scene at once — matrix, vector v, theme and palette — for File → New or
+    File → Open. Undo brings the previous scene back in one step. Check that the new values fit
+    the model (:func:`viz.session.check_fits`) before pushing: the command does not validate."""
+
+    def __init__(self, model, matrix: Matrix, vector: Vector, theme: str, palette: str,
+                 text: str = "Replace scene"):
+        old = (model.matrix, model.vector, model.theme, model.palette)
+        super().__init__(model, old, (matrix, vector, theme, palette), text, None)
+
+    @property
+    def changes_anything(self) -> bool:
+        return self._old != self._new
+
+    def _apply(self, value):
+        matrix, vector, theme, palette = value
+        self._model.set_matrix(matrix)
+        self._model.set_vector(vector)
+        self._model.set_appearance(theme, palette)

@@ -81,3 +81,55 @@ def as_latex(facts: MatrixFacts) -> str:
     lines.append(f"\\lambda = {values}")
     return "\n".join(f"$${line}$$" for line in lines)
 
+
+
+def _markdown_cell(text: str) -> str:
+    """Text safe inside a Markdown table cell (pipes escaped, one line)."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _with_decimal(value) -> str:
+    text = _exact(value)
+    if is_exact(value) and value.denominator != 1:
+        text += f" ≈ {format_scalar(float(value))}"
+    return text
+
+
+def as_markdown(facts: MatrixFacts) -> str:
+    """The facts as Markdown for notes (GitHub, Obsidian, Jupyter): the matrix as display
+    maths, then a table whose cells pair LaTeX with plain text, and the sentence in words.
+
+    >>> from kernels import parse_matrix
+    >>> from viz.facts import analyse
+    >>> print(as_markdown(analyse(parse_matrix("1 1; 0 1"))))
+    $$M = \\begin{bmatrix} 1 & 1 \\\\ 0 & 1 \\end{bmatrix}$$
+    <BLANKLINE>
+    **What M does:** shear along x by 1.
+    <BLANKLINE>
+    | | |
+    |---|---|
+    | $\\det M$ | 1 |
+    | $\\operatorname{tr} M$ | 2 |
+    | rank | 2 |
+    | $M^{-1}$ | $\\begin{bmatrix} 1 & -1 \\\\ 0 & 1 \\end{bmatrix}$ |
+    | eigenvalues | 1 (×2) |
+    | eigenvectors | λ = 1 along (1, 0) (repeated 2× but only 1 eigen-direction: not diagonalizable) |
+    """
+    rows = [("$\\det M$", _with_decimal(facts.det)),
+            ("$\\operatorname{tr} M$", _with_decimal(facts.trace)),
+            ("rank", str(facts.rank))]
+    if facts.inverse is not None:
+        rows.append(("$M^{-1}$", f"${latex_matrix(facts.inverse)}$"))
+    else:
+        rows.append(("$M^{-1}$", f"none — {facts.no_inverse_reason}"))
+    values = ", ".join(_exact(ev.value) + (f" (×{ev.multiplicity})" if ev.multiplicity > 1 else "")
+                       for ev in facts.eigenvalues)
+    rows.append(("eigenvalues", values))
+    rows.append(("eigenvectors", facts.eigen_summary))
+    if facts.collapse:
+        rows.append(("collapses onto", facts.collapse))
+    lines = [f"$$M = {latex_matrix(facts.matrix)}$$", "",
+             f"**What M does:** {facts.description.rstrip('.')}.", "", "| | |", "|---|---|"]
+    lines += [f"| {_markdown_cell(name)} | {_markdown_cell(value)} |" for name, value in rows]
+    return "\n".join(lines)
+

@@ -1,0 +1,218 @@
+"""Animation export: frames, timing and loop of the GIF, its ends against the stills, MP4,
+and never a partial file — on cancel, on failure, on bad requests."""
+
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image
+from PyQt6 import QtWidgets
+
+from kernels import Matrix
+from viz import animation_export
+from viz.animation_export import AnimationCancelled, export_animation
+from viz.export import ExportError, export_picture
+from viz.interpolation import rotation
+from viz.model import SceneModel
+
+SIZE = (320, 200)
+RECT = (-4.0, 4.0, -2.5, 2.5)  # the same 8:5 aspect as SIZE
+
+
+def shear() -> SceneModel:
+    return SceneModel(Matrix([[1, 1], [0, 1]]))
+
+
+def gif_frame(path, index) -> np.ndarray:
+    with Image.open(path) as gif:
+        gif.seek(index)
+        return np.asarray(gif.convert("RGB"), dtype=float)
+
+
+def png(path) -> np.ndarray:
+    with Image.open(path) as image:
+        return np.asarray(image.convert("RGB"), dtype=float)
+
+
+def assert_close(frame: np.ndarray, still: np.ndarray) -> None:
+    """Equal up to the GIF's 255-colour palette: tiny mean error, few pixels off by much."""
+    error = np.abs(frame - still).max(axis=2)
+    assert error.mean() < 1.5, error.mean()
+    assert (error > 32).mean() < 0.002
+
+
+def test_gif_has_every_frame_at_the_right_size_time_and_loop(qtbot, tmp_path):
+    path = export_animation(shear(), tmp_path / "shear.gif", size=SIZE, fps=10, duration=1.0)
+    assert path == tmp_path / "shear.gif"
+    with Image.open(path) as gif:
+        assert gif.n_frames == 11  # round(fps · duration) + 1: both ends
+        assert gif.size == SIZE
+        assert gif.info["loop"] == 0  # for ever
+        delays = []
+        for index in range(gif.n_frames):
+            gif.seek(index)
+            delays.append(gif.info["duration"])
+    assert delays == [100] * 11
+    once = export_animation(shear(), tmp_path / "once.gif", size=SIZE, fps=30, duration=0.2, loop=False)
+    with Image.open(once) as gif:
+        assert gif.n_frames == 7 and "loop" not in gif.info
+        assert sum(gif.seek(i) or gif.info["duration"] for i in range(6)) == 200  # 30, 40, 30, …
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["once.gif", "shear.gif"]  # no leftovers
+
+
+def test_the_ends_are_the_stills_and_the_middle_moves(qtbot, tmp_path):
+    model = shear()
+    gif = export_animation(model, tmp_path / "a.gif", size=SIZE, fps=10, duration=1.0, rect=RECT)
+    start = export_picture(model, tmp_path / "t0.png", size=SIZE, t=0.0, rect=RECT)
+    end = export_picture(model, tmp_path / "t1.png", size=SIZE, rect=RECT)  # eigen-line, exact det
+    assert_close(gif_frame(gif, 0), png(start))
+    assert_close(gif_frame(gif, 10), png(end))
+    middle = gif_frame(gif, 5)
+    assert np.abs(middle - png(end)).mean() > 3 and np.abs(middle - png(start)).mean() > 3
+
+
+def test_by_default_the_last_frame_is_framed_like_the_still(qtbot, tmp_path):
+    size = (640, 360)
+    gif = export_animation(shear(), tmp_path / "a.gif", size=size, fps=5, duration=0.2)
+    still = export_picture(shear(), tmp_path / "t1.png", size=size)
+    assert_close(gif_frame(gif, 1), png(still))
+
+
+def test_a_motion_that_leaves_the_still_is_framed_wider(qtbot, tmp_path):
+    model = SceneModel(Matrix([[0.5, 0], [0, 0.5]]))
+    gif = export_animation(model, tmp_path / "a.gif", size=SIZE, fps=5, duration=0.2,
+                           start=np.eye(2) * 3)
+    first = export_picture(model, tmp_path / "first.png", size=SIZE, display=np.eye(2) * 3)
+    assert_close(gif_frame(gif, 0), png(first))  # the big start is in view as in its own still
+
+
+def test_the_last_transition_starts_from_the_given_matrix(qtbot, tmp_path):
+    model = SceneModel(Matrix([[2, 0], [0, 1]]))
+    turn = rotation(np.pi / 2)
+    gif = export_animation(model, tmp_path / "b.gif", size=SIZE, fps=10, duration=0.5, start=turn,
+                           rect=RECT, theme="light")
+    first = export_picture(model, tmp_path / "first.png", size=SIZE, display=turn, rect=RECT,
+                           theme="light")
+    last = export_picture(model, tmp_path / "last.png", size=SIZE, rect=RECT, theme="light")
+    assert_close(gif_frame(gif, 0), png(first))
+    assert_close(gif_frame(gif, 5), png(last))
+    assert model.theme == "dark"  # the light export did not change the scene
+
+
+def test_cancel_leaves_nothing(qtbot, tmp_path):
+    calls = []
+
+    def progress(done, total):
+        calls.append((done, total))
+        return done < 3
+
+    with pytest.raises(AnimationCancelled):
+        export_animation(shear(), tmp_path / "c.gif", size=SIZE, fps=10, duration=1.0, progress=progress)
+    assert calls == [(1, 11), (2, 11), (3, 11)]
+    assert list(tmp_path.iterdir()) == []  # neither the file nor its temporary
+
+
+def test_a_failure_midway_leaves_nothing_and_keeps_an_old_file(qtbot, tmp_path, monkeypatch):
+    target = tmp_path / "d.gif"
+    target.write_bytes(b"the previous animation")
+    real, calls = animation_export.render_image, []
+
+    def failing(*args, **kwargs):
+        calls.append(1)
+        if len(calls) > 5:
+            raise RuntimeError("the painter fell over")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(animation_export, "render_image", failing)
+    with pytest.raises(ExportError, match="the painter fell over"):
+        export_animation(shear(), target, size=SIZE, fps=10, duration=1.0)
+    assert target.read_bytes() == b"the previous animation"
+    assert list(tmp_path.iterdir()) == [target]
+
+
+@pytest.mark.parametrize("name, options, fragment", [
+    ("a.gif", {"fps": 0}, "frames per second"),
+    ("a.gif", {"fps": 61}, "frames per second"),
+    ("a.gif", {"duration": 0.05}, "duration"),
+    ("a.gif", {"duration": 31}, "duration"),
+    ("a.gif", {"size": (8, 200)}, "size"),
+    ("a.gif", {"size": (5000, 200)}, "size"),
+    ("a.png", {}, ".gif or .mp4"),
+    ("missing/a.gif", {}, "does not exist"),
+])
+def test_bad_requests_are_refused_before_writing(qtbot, tmp_path, name, options, fragment):
+    with pytest.raises(ExportError, match=fragment):
+        export_animation(shear(), tmp_path / name, **{"size": SIZE, **options})
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_mp4_without_imageio_ffmpeg_says_how_to_get_it(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "imageio_ffmpeg", None)  # import fails as if not installed
+    with pytest.raises(ExportError, match=r"pip install 'linear-lens\[video\]'"):
+        export_animation(shear(), tmp_path / "a.mp4", size=SIZE)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_mp4_with_imageio_ffmpeg(qtbot, tmp_path):
+    imageio_ffmpeg = pytest.importorskip("imageio_ffmpeg")
+    path = export_animation(shear(), tmp_path / "a.mp4", size=SIZE, fps=10, duration=0.5)
+    assert path.read_bytes()[4:8] == b"ftyp"  # an MP4 container
+    frames, seconds = imageio_ffmpeg.count_frames_and_secs(str(path))
+    assert frames == 6 and seconds == pytest.approx(0.6, abs=0.05)
+    assert list(tmp_path.iterdir()) == [path]
+
+
+# -- the dialog ---------------------------------------------------------------------------
+def make_dialog(qtbot, window, tmp_path, name="dialog.gif", start=None):
+    from viz.animation_export_dialog import AnimationExportDialog
+
+    dialog = AnimationExportDialog(window.model, window.view, window, start=start)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(tmp_path / name))
+    dialog.width_box.setValue(SIZE[0])
+    dialog.height_box.setValue(SIZE[1])
+    dialog.fps.setValue(10)
+    dialog.duration.setValue(0.5)
+    return dialog
+
+
+def test_dialog_writes_the_animation_and_accepts(qtbot, tmp_path, window):
+    window.apply_matrix(Matrix([[1, 1], [0, 1]]))
+    window.animator.finish()
+    dialog = make_dialog(qtbot, window, tmp_path)
+    assert not dialog.from_last.isEnabled()  # no start given: only "from the identity"
+    assert dialog.save()
+    assert dialog.saved_path == tmp_path / "dialog.gif"
+    assert dialog.result() == QtWidgets.QDialog.DialogCode.Accepted
+    with Image.open(dialog.saved_path) as gif:
+        assert gif.n_frames == 6 and gif.size == SIZE
+
+
+def test_dialog_offers_the_last_transition_and_mp4_only_when_installed(qtbot, tmp_path, window,
+                                                                       monkeypatch):
+    import viz.animation_export_dialog as module
+
+    monkeypatch.setattr(module, "video_available", lambda: False)
+    dialog = make_dialog(qtbot, window, tmp_path, start=np.eye(2) * 2)
+    assert dialog.from_last.isEnabled()
+    assert dialog.options()["start"] is None
+    dialog.from_last.setChecked(True)
+    assert np.array_equal(dialog.options()["start"], np.eye(2) * 2)
+    mp4 = dialog.format.model().item(1)
+    assert not mp4.isEnabled() and "linear-lens[video]" in mp4.toolTip()
+    dialog.format.setCurrentIndex(0)
+    assert dialog.path.text().endswith(".gif")
+
+
+def test_dialog_cancel_and_failure_leave_no_file(qtbot, tmp_path, window, monkeypatch):
+    dialog = make_dialog(qtbot, window, tmp_path)
+    monkeypatch.setattr(QtWidgets.QProgressDialog, "wasCanceled", lambda self: True)
+    assert not dialog.save()
+    assert dialog.saved_path is None and list(tmp_path.iterdir()) == []
+    monkeypatch.undo()
+    warnings = []
+    monkeypatch.setattr(QtWidgets.QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    dialog.path.setText(str(tmp_path / "no such folder" / "a.gif"))
+    assert not dialog.save()
+    assert warnings and "does not exist" in warnings[0]
+    assert dialog.saved_path is None and list(tmp_path.iterdir()) == []

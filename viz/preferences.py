@@ -1,0 +1,155 @@
+"""Preferences and the places the app keeps its own files.
+
+Preferences live in QSettings (the platform's usual place). Two environment variables move
+everything the app writes, so tests and portable setups never touch the real user's files:
+
+- ``LINEAR_LENS_CONFIG_DIR``: QSettings become ``<dir>/linear-lens.ini``;
+- ``LINEAR_LENS_DATA_DIR``: the autosave and the user presets go to ``<dir>`` instead of
+  ``QStandardPaths.AppDataLocation``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from PyQt6 import QtCore
+
+from .animation import linear, smooth
+from .palette import PALETTES, THEMES
+
+ORGANIZATION = "Linear Lens"
+APPLICATION = "Linear Lens"
+MAX_RECENT = 8
+EASINGS = {"smooth": smooth, "linear": linear}
+
+
+def open_settings() -> QtCore.QSettings:
+    """The app's QSettings (an INI file in ``$LINEAR_LENS_CONFIG_DIR`` when that is set)."""
+    folder = os.environ.get("LINEAR_LENS_CONFIG_DIR")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        return QtCore.QSettings(str(Path(folder) / "linear-lens.ini"), QtCore.QSettings.Format.IniFormat)
+    return QtCore.QSettings(ORGANIZATION, APPLICATION)
+
+
+def data_dir() -> Path:
+    """Where the autosave and the user presets live (created on demand)."""
+    folder = os.environ.get("LINEAR_LENS_DATA_DIR")
+    if not folder:
+        location = QtCore.QStandardPaths.writableLocation(
+            QtCore.QStandardPaths.StandardLocation.AppDataLocation)
+        folder = location or str(Path.home() / ".linear-lens")
+    path = Path(folder)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """What the user chose in Edit → Preferences.
+
+    ``theme``/``palette`` are the look of a new scene (File → New, first start);
+    ``export_width``/``export_height`` of 0 mean "twice the view on screen";
+    ``export_theme`` of "" means "as on screen".
+    """
+
+    theme: str = "dark"
+    palette: str = "okabe-ito"
+    animation_seconds: float = 1.0
+    easing: str = "smooth"
+    export_width: int = 0
+    export_height: int = 0
+    export_theme: str = ""
+
+    def validated(self) -> Preferences:
+        """A copy with every unusable value replaced by its default (settings may be hand-edited)."""
+        default = Preferences()
+        values = asdict(self)
+        if values["theme"] not in THEMES:
+            values["theme"] = default.theme
+        if values["palette"] not in PALETTES:
+            values["palette"] = default.palette
+        if values["easing"] not in EASINGS:
+            values["easing"] = default.easing
+        if values["export_theme"] not in ("", *THEMES):
+            values["export_theme"] = default.export_theme
+        seconds = values["animation_seconds"]
+        values["animation_seconds"] = min(max(seconds, 0.05), 10.0) if math.isfinite(seconds) else 1.0
+        for key in ("export_width", "export_height"):
+            if values[key] != 0 and not 16 <= values[key] <= 10000:
+                values[key] = 0
+        if (values["export_width"] == 0) != (values["export_height"] == 0):
+            values["export_width"] = values["export_height"] = 0
+        return Preferences(**values)
+
+    @property
+    def export_size(self) -> tuple[int, int] | None:
+        return (self.export_width, self.export_height) if self.export_width else None
+
+
+def load_preferences(settings: QtCore.QSettings | None = None) -> Preferences:
+    """The saved preferences (defaults for anything missing or unreadable)."""
+    settings = settings or open_settings()
+    values = {}
+    for item in fields(Preferences):
+        raw = settings.value(f"preferences/{item.name}")
+        if raw is None:
+            continue
+        try:
+            values[item.name] = _convert(raw, type(getattr(Preferences(), item.name)))
+        except (TypeError, ValueError):
+            continue
+    return Preferences(**values).validated()
+
+
+def _convert(raw, kind):
+    if kind is float:
+        return float(raw)
+    if kind is int:
+        return int(raw)
+    return str(raw)
+
+
+def save_preferences(preferences: Preferences, settings: QtCore.QSettings | None = None) -> None:
+    settings = settings or open_settings()
+    for key, value in asdict(preferences.validated()).items():
+        settings.setValue(f"preferences/{key}", value)
+    settings.sync()
+
+
+# -- recent files -------------------------------------------------------------------------
+def recent_files(settings: QtCore.QSettings | None = None) -> list[str]:
+    """The recently opened or saved sessions, newest first (stored as one JSON string)."""
+    settings = settings or open_settings()
+    raw = settings.value("recent_files")
+    try:
+        items = json.loads(raw) if isinstance(raw, str) else []
+    except ValueError:
+        items = []
+    return [item for item in items if isinstance(item, str)][:MAX_RECENT]
+
+
+def set_recent_files(paths: list[str], settings: QtCore.QSettings | None = None) -> None:
+    settings = settings or open_settings()
+    unique = list(dict.fromkeys(paths))[:MAX_RECENT]
+    settings.setValue("recent_files", json.dumps(unique))
+    settings.sync()
+
+
+def add_recent_file(path, settings: QtCore.QSettings | None = None) -> list[str]:
+    """Put ``path`` (made absolute) first in the list; keeps at most :data:`MAX_RECENT`."""
+    settings = settings or open_settings()
+    text = str(Path(path).resolve())
+    paths = [text] + [p for p in recent_files(settings) if p != text]
+    set_recent_files(paths, settings)
+    return recent_files(settings)
+
+
+def remove_recent_file(path, settings: QtCore.QSettings | None = None) -> list[str]:
+    settings = settings or open_settings()
+    set_recent_files([p for p in recent_files(settings) if p != str(path)], settings)
+    return recent_files(settings)

@@ -63,8 +63,16 @@ class Animator(QtCore.QObject):
         return self._path.at(self.easing(self._progress))
 
     def play(self, start, end) -> None:
-        """Animate from ``start`` to ``end`` (2×2 arrays) from the beginning."""
-        self._path = TransformPath(start, end)
+        """Animate from ``start`` to ``end`` (square arrays of one size) from the beginning.
+
+        When no rotation-aware path can be computed (the polar decomposition of entries near
+        the float limit), the new matrix is shown at once instead.
+        """
+        try:
+            self._path = TransformPath(start, end)
+        except (ValueError, ArithmeticError):
+            self.jump(end)
+            return
         self._progress = 0.0
         self._emit()
         self.resume()

@@ -23,7 +23,9 @@ from .controls.animation_bar import AnimationBar
 from .controls.entry_grid import EntryGrid
 from .controls.info_panel import InfoPanel
 from .controls.steps_panel import StepsPanel
-from .model import DEFAULT_VECTOR, SceneModel
+from .facts import analyse
+from .gl_support import opengl_problem
+from .model import DEFAULT_VECTORS, SceneModel
 from .palette import THEMES
 from .preferences import (
     EASINGS,
@@ -53,7 +55,9 @@ from .session import (
     save_session,
     session_from_model,
 )
+from .geometry3d import CAMERA_PRESETS
 from .views.plane_view import PlaneView
+from .views.space_view import NoOpenGLView, SpaceView
 
 APP_NAME = "Linear Lens"
 SESSION_FILTER = "Linear Lens sessions (*.lens.json);;JSON files (*.json);;All files (*)"
@@ -137,6 +141,7 @@ class MainWindow(QtWidgets.QMainWindow):
                 f"Autosave failed: {message}", 8000))
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._update_title()
+        self.model.dimension_changed.connect(self._on_dimension_changed)
         self.model.matrix_changed.connect(self._on_matrix_changed)
         self.model.vector_changed.connect(lambda v: self.vector_editor.show_values([[x] for x in v]))
         self.animator.frame.connect(self._on_frame)
@@ -144,19 +149,25 @@ class MainWindow(QtWidgets.QMainWindow):
         self.vector_editor.show_values([[x] for x in self.model.vector])
         self._apply_window_theme()
         self.model.appearance_changed.connect(self._apply_window_theme)
+        if self.model.dimension == 3:
+            self._on_dimension_changed(3)
 
     # -- layout ----------------------------------------------------------------------------
     def _build_widgets(self) -> None:
         self.view = PlaneView(self.model)
-        self.matrix_editor = EntryGrid(2, 2)
-        self.vector_editor = EntryGrid(2, 1)
+        self.space_view: SpaceView | NoOpenGLView | None = None  # made on the first switch to 3D
+        self.canvas = QtWidgets.QStackedWidget()
+        self.canvas.addWidget(self.view)
+        n = self.model.dimension
+        self.matrix_editor = EntryGrid(n, n)
+        self.vector_editor = EntryGrid(n, 1)
         self.info_panel = InfoPanel(self.model)
         self.animation_bar = AnimationBar(self.animator)
 
         side = QtWidgets.QWidget()
         side_layout = QtWidgets.QVBoxLayout(side)
-        title = QtWidgets.QLabel("<b>Matrix M</b> — columns are where î and ĵ land")
-        side_layout.addWidget(title)
+        self.matrix_title = QtWidgets.QLabel("<b>Matrix M</b> — columns are where î and ĵ land")
+        side_layout.addWidget(self.matrix_title)
         side_layout.addWidget(self.matrix_editor)
         side_layout.addWidget(QtWidgets.QLabel("<b>Vector v</b> — drawn with its image Mv"))
         side_layout.addWidget(self.vector_editor, alignment=QtCore.Qt.AlignmentFlag.AlignLeft)
@@ -169,7 +180,7 @@ class MainWindow(QtWidgets.QMainWindow):
         centre = QtWidgets.QWidget()
         centre_layout = QtWidgets.QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.addWidget(self.view, stretch=1)
+        centre_layout.addWidget(self.canvas, stretch=1)
         centre_layout.addWidget(self.animation_bar)
 
         splitter = QtWidgets.QSplitter()
@@ -205,10 +216,8 @@ class MainWindow(QtWidgets.QMainWindow):
         file_menu.addSeparator()
         self.export_action = file_menu.addAction("&Export Picture…", self.export_picture)
         self.export_action.setShortcut(QtGui.QKeySequence("Ctrl+E"))
-        # the lead wires this one to the animation export (connect triggered, then enable)
-        self.export_animation_action = file_menu.addAction("Export &Animation…")
+        self.export_animation_action = file_menu.addAction("Export &Animation…", self.export_animation)
         self.export_animation_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+E"))
-        self.export_animation_action.setEnabled(False)
         file_menu.addSeparator()
         quit_action = file_menu.addAction("&Quit", self.close)
         quit_action.setShortcut(QtGui.QKeySequence.StandardKey.Quit)
@@ -232,8 +241,21 @@ class MainWindow(QtWidgets.QMainWindow):
         self.preferences_action.setMenuRole(QtGui.QAction.MenuRole.PreferencesRole)
 
         view_menu = bar.addMenu("&View")
-        fit = view_menu.addAction("&Fit to Picture", self.view.fit)
-        fit.setShortcut(QtGui.QKeySequence("Ctrl+0"))
+        self.dimension_actions = self._exclusive_actions(
+            view_menu, [("&2D Plane (2×2)", 2), ("&3D Space (3×3)", 3)], self.model.dimension,
+            self.switch_dimension)
+        self.dimension_actions[2].setShortcut(QtGui.QKeySequence("Ctrl+2"))
+        self.dimension_actions[3].setShortcut(QtGui.QKeySequence("Ctrl+3"))
+        view_menu.addSeparator()
+        self.fit_action = view_menu.addAction("&Fit to Picture", self.view.fit)
+        self.fit_action.setShortcut(QtGui.QKeySequence("Ctrl+0"))
+        self.camera_menu = view_menu.addMenu("&Camera (3D)")
+        for text, name in (("&Isometric", "iso"), ("Look Along &x", "x"), ("Look Along &y", "y"),
+                           ("Look Along &z", "z")):
+            self.camera_menu.addAction(text, lambda name=name: self.set_camera(name))
+        self.camera_menu.addSeparator()
+        reset = self.camera_menu.addAction("&Reset Camera", lambda: self.set_camera("iso"))
+        reset.setShortcut(QtGui.QKeySequence("Ctrl+R"))
         view_menu.addSeparator()
         self.theme_actions = self._exclusive_actions(
             view_menu, [(f"{name.title()} Theme", name) for name in THEMES],
@@ -245,12 +267,10 @@ class MainWindow(QtWidgets.QMainWindow):
             self.model.palette, lambda name: self.undo_stack.push(SetAppearance(self.model, palette=name)))
 
         self.presets_menu = bar.addMenu("&Presets")
-        self._add_preset_groups(self.presets_menu, load_presets(2))
-        self.presets_menu.addSeparator()
-        self.user_presets_menu = self.presets_menu.addMenu("My presets")
-        self.save_preset_action = self.presets_menu.addAction("Save Current as Preset…",
-                                                              self.save_current_as_preset)
-        self.reload_user_presets()
+        self.user_presets_menu = QtWidgets.QMenu("My presets", self)
+        self.save_preset_action = QtGui.QAction("Save Current as Preset…", self)
+        self.save_preset_action.triggered.connect(self.save_current_as_preset)
+        self._fill_presets_menu()
 
         animation_menu = bar.addMenu("&Animation")
         play = animation_menu.addAction("&Play from Identity", self.play_from_identity)
@@ -261,6 +281,15 @@ class MainWindow(QtWidgets.QMainWindow):
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction("&About Linear Lens", self._about)
+
+    def _fill_presets_menu(self) -> None:
+        """The shipped presets of the current dimension, then My presets."""
+        self.presets_menu.clear()
+        self._add_preset_groups(self.presets_menu, load_presets(self.model.dimension))
+        self.presets_menu.addSeparator()
+        self.presets_menu.addMenu(self.user_presets_menu)
+        self.presets_menu.addAction(self.save_preset_action)
+        self.reload_user_presets()
 
     def _add_preset_groups(self, menu: QtWidgets.QMenu, presets) -> None:
         groups: dict[str, QtWidgets.QMenu] = {}
@@ -289,13 +318,50 @@ class MainWindow(QtWidgets.QMainWindow):
         An unchanged matrix pushes nothing: a cell that merely loses focus commits its own
         value again, and that must not become an empty undo step that marks the scene modified.
         """
-        if matrix == self.model.matrix:
+        if matrix == self.model.matrix or not self.can_show(matrix):
+            return
+        if matrix.shape != self.model.matrix.shape:  # a 3×3 preset in the plane, or back
+            n = matrix.shape[0]
+            self.undo_stack.push(ReplaceScene(self.model, matrix, DEFAULT_VECTORS[n], self.model.theme,
+                                              self.model.palette, text))
             return
         self.undo_stack.push(SetMatrix(self.model, matrix, text))
+
+    def switch_dimension(self, n: int) -> None:
+        """View → 2D / 3D: the identity of the new size and its default v, as one undoable step."""
+        if n == self.model.dimension:
+            return
+        self.undo_stack.push(ReplaceScene(self.model, Matrix.identity(n), DEFAULT_VECTORS[n],
+                                          self.model.theme, self.model.palette, f"Switch to {n}D"))
+
+    def set_camera(self, name: str) -> None:
+        if isinstance(self.space_view, SpaceView):
+            self.space_view.set_camera(CAMERA_PRESETS[name])
+
+    def can_show(self, matrix: Matrix) -> bool:
+        """Ask the kernel about ``matrix`` before committing it: a matrix it cannot analyse
+        (entries beyond what floats can hold through det or eigenvalues) is refused with the
+        kernel's reason, and the last valid matrix stays on screen."""
+        return self.refusal(matrix) is None
+
+    def refusal(self, matrix: Matrix) -> str | None:
+        """None when the kernel can analyse ``matrix``; otherwise why not (also shown)."""
+        try:
+            analyse(matrix)
+        except (ValueError, ArithmeticError) as error:
+            message = f"the kernel cannot work with this matrix: {error}"
+            self.statusBar().showMessage(f"Not committed — {message}. The last valid matrix is kept.")
+            return message
+        return None
 
     def _commit_matrix_cell(self, row: int, column: int, value) -> None:
         rows = [list(r) for r in self.model.matrix.rows]
         rows[row][column] = value
+        problem = self.refusal(Matrix(rows))
+        if problem is not None:
+            self.matrix_editor.cell(row, column).set_error(
+                f"Row {row + 1}, column {column + 1}: {problem}")
+            return
         self.apply_matrix(Matrix(rows), f"Edit M[{row + 1},{column + 1}]")
         self.statusBar().clearMessage()
 
@@ -320,26 +386,64 @@ class MainWindow(QtWidgets.QMainWindow):
             column = 0 if name == "i" else 1
             rows[0][column], rows[1][column] = _tidy(x), _tidy(y)
             label = "î" if name == "i" else "ĵ"
-            self.undo_stack.push(SetMatrix(self.model, Matrix(rows), f"Drag {label}",
-                                           drag_id=self._drag_serial))
+            if self.can_show(Matrix(rows)):
+                self.undo_stack.push(SetMatrix(self.model, Matrix(rows), f"Drag {label}",
+                                               drag_id=self._drag_serial))
         if finished:
             self._drag_serial += 1
 
     # -- reactions -------------------------------------------------------------------------
+    def _on_dimension_changed(self, n: int) -> None:
+        """Plane ↔ space: resize the editors, swap the canvas, offer that dimension's presets."""
+        self.matrix_editor.set_shape(n, n)
+        self.vector_editor.set_shape(n, 1)
+        self.vector_editor.show_values([[x] for x in self.model.vector])
+        if n == 3 and self.space_view is None:
+            problem = opengl_problem()
+            self.space_view = SpaceView(self.model) if problem is None else NoOpenGLView(problem)
+            self.canvas.addWidget(self.space_view)
+        self.canvas.setCurrentWidget(self.view if n == 2 else self.space_view)
+        hats = "î and ĵ" if n == 2 else "î, ĵ and k̂"
+        self.matrix_title.setText(f"<b>Matrix M</b> — columns are where {hats} land")
+        for size, action in self.dimension_actions.items():
+            action.setChecked(size == n)
+        self.fit_action.setEnabled(n == 2)
+        self.camera_menu.setEnabled(n == 3)
+        self.export_animation_action.setEnabled(n == 2)
+        self.export_animation_action.setStatusTip("" if n == 2 else
+                                                  "Animation export works in the 2D plane for now")
+        self._fill_presets_menu()
+        self.statusBar().showMessage(
+            "2D: drag the tip of î or ĵ, or type into a cell." if n == 2 else
+            "3D: drag to orbit, wheel to zoom, middle button (or Ctrl+drag) to pan; View → Camera.")
+
+    def current_display(self) -> np.ndarray:
+        """The matrix on screen now (mid-animation, it is not the committed one)."""
+        if self.model.dimension == 3 and isinstance(self.space_view, SpaceView):
+            return self.space_view.display
+        if self.model.dimension == 2:
+            return self.view.display
+        return np.array(self.model.matrix.to_floats())
+
     def _on_matrix_changed(self, old: Matrix, new: Matrix) -> None:
         self.matrix_editor.show_values(new.rows)
         target = np.array(new.to_floats())
-        if self.view.view_box.dragging is not None:
-            self.animator.jump(target)  # follow the pointer, no lag
+        if old.shape != new.shape or self.view.view_box.dragging is not None:
+            self.animator.jump(target)  # a new dimension starts settled; a drag follows the pointer
         else:
-            self.animator.play(self.view.display, target)
+            self.animator.play(self.current_display(), target)
 
     def _on_frame(self, matrix, t: float) -> None:
         settled = t >= 1.0 and np.allclose(matrix, np.array(self.model.matrix.to_floats()))
-        self.view.show_matrix(matrix, settled)
+        if matrix.shape == (3, 3):
+            if isinstance(self.space_view, SpaceView):
+                self.space_view.show_matrix(matrix, settled)
+        else:
+            self.view.show_matrix(matrix, settled)
 
     def play_from_identity(self) -> None:
-        self.animator.play(np.eye(2), np.array(self.model.matrix.to_floats()))
+        n = self.model.dimension
+        self.animator.play(np.eye(n), np.array(self.model.matrix.to_floats()))
 
     def _toggle_pause(self) -> None:
         if self.animator.playing:
@@ -362,13 +466,37 @@ class MainWindow(QtWidgets.QMainWindow):
         """The Export Picture dialog, filled in with the export preferences."""
         from .export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.model, self.view, self)
+        if self.model.dimension == 3:
+            dialog = ExportDialog(self.model, self.space_view, self, export=self._export_space)
+        else:
+            dialog = ExportDialog(self.model, self.view, self)
         if self.preferences.export_size is not None:
             dialog.width_box.setValue(self.preferences.export_size[0])
             dialog.height_box.setValue(self.preferences.export_size[1])
         if self.preferences.export_theme:
             dialog.theme.setCurrentIndex(dialog.theme.findData(self.preferences.export_theme))
         return dialog
+
+    def _export_space(self, path, size, theme):
+        """Export Picture in 3D: the scene as the camera sees it now (PNG or vector SVG)."""
+        from .export3d import export_space
+
+        model = self.model
+        if theme and theme != model.theme:
+            model = model.copy()
+            model.set_appearance(theme=theme)
+        camera = self.space_view.camera() if isinstance(self.space_view, SpaceView) else None
+        return export_space(model, path, size, camera=camera, display=self.current_display())
+
+    def export_animation(self) -> None:
+        """File → Export Animation: a GIF (or MP4) of identity → M, or of the last transition."""
+        from .animation_export_dialog import AnimationExportDialog
+
+        path = self.animator.path
+        start = None if np.allclose(path.start, path.end) else path.start
+        dialog = AnimationExportDialog(self.model, self.view, self, start=start)
+        if dialog.exec():
+            self.statusBar().showMessage(f"Exported {dialog.saved_path}", 5000)
 
     # -- files -----------------------------------------------------------------------------
     def _on_clean_changed(self, clean: bool) -> None:
@@ -414,7 +542,8 @@ class MainWindow(QtWidgets.QMainWindow):
         """File → New: the identity, v = (1, 2) and the preferred look, as one undoable step."""
         if not self.maybe_save():
             return False
-        fresh = Session(format=1, dimension=2, matrix=Matrix.identity(2), vector=DEFAULT_VECTOR,
+        n = self.model.dimension
+        fresh = Session(format=1, dimension=n, matrix=Matrix.identity(n), vector=DEFAULT_VECTORS[n],
                         theme=self.preferences.theme, palette=self.preferences.palette)
         self._replace_scene(fresh, "New scene")
         self.current_path = None
@@ -445,7 +574,7 @@ class MainWindow(QtWidgets.QMainWindow):
                       f"{error}\n\nNothing was opened: the scene on screen is unchanged.")
             return False
         self._replace_scene(session, f"Open {path.name}")
-        if session.view_rect is not None:
+        if session.view_rect is not None and session.dimension == 2:
             self.view.set_range(session.view_rect)
         self.current_path = path.resolve()
         self.undo_stack.setClean()
@@ -473,7 +602,8 @@ class MainWindow(QtWidgets.QMainWindow):
         """Write the scene (and the visible rectangle) to ``path`` atomically."""
         path = Path(path)
         try:
-            save_session(session_from_model(self.model, self.view.visible_rect()), path)
+            rect = self.view.visible_rect() if self.model.dimension == 2 else None
+            save_session(session_from_model(self.model, rect), path)
         except SessionError as error:
             tell_user(self, "Save Session", str(error))
             return False
@@ -556,7 +686,7 @@ class MainWindow(QtWidgets.QMainWindow):
                 self.autosaver.set_aside()
             return False
         self._replace_scene(session, "Restore autosave")
-        if session.view_rect is not None:
+        if session.view_rect is not None and session.dimension == 2:
             self.view.set_range(session.view_rect)
         self.current_path = None
         self._update_title()
@@ -591,6 +721,14 @@ class MainWindow(QtWidgets.QMainWindow):
             model = model.copy()
             model.set_appearance(theme=self.preferences.export_theme)
         size = self.picture_size()
+        if self.model.dimension == 3:
+            if not isinstance(self.space_view, SpaceView):
+                self.statusBar().showMessage(f"Cannot copy a 3D picture: {self.space_view.reason}", 5000)
+                return QtGui.QImage()
+            image = self.space_view.render_image(size)
+            QtWidgets.QApplication.clipboard().setImage(image)
+            self.statusBar().showMessage(f"Copied the picture ({size[0]}×{size[1]})", 3000)
+            return image
         view = build_view(model, size, self.view.display, self.view.visible_rect())
         try:
             image = render_image(view, size)
@@ -630,7 +768,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def reload_user_presets(self) -> list[str]:
         """Rebuild Presets → My presets from the user's file; problems are reported, not fatal."""
-        presets, problems = load_user_presets(self.user_presets_file, 2)
+        presets, problems = load_user_presets(self.user_presets_file, self.model.dimension)
         self.user_presets = presets
         self.user_presets_menu.clear()
         if presets:

@@ -77,8 +77,8 @@ class SetAppearance(_ReplaceValue):
 
 
 class ReplaceScene(_ReplaceValue):
-    """Swap the whole scene at once — matrix, vector v, theme and palette — for File → New or
-    File → Open. Undo brings the previous scene back in one step. Check that the new values fit
+    """Swap the whole scene at once — matrix, vector v, theme and palette — for File → New,
+    File → Open or the 2D ↔ 3D switch. Undo brings the previous scene back in one step. Check that the new values fit
     the model (:func:`viz.session.check_fits`) before pushing: the command does not validate."""
 
     def __init__(self, model, matrix: Matrix, vector: Vector, theme: str, palette: str,
@@ -92,6 +92,5 @@ class ReplaceScene(_ReplaceValue):
 
     def _apply(self, value):
         matrix, vector, theme, palette = value
-        self._model.set_matrix(matrix)
-        self._model.set_vector(vector)
+        self._model.set_scene(matrix, vector)
         self._model.set_appearance(theme, palette)

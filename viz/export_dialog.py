@@ -8,12 +8,17 @@ from .export import ExportError, export_picture
 
 
 class ExportDialog(QtWidgets.QDialog):
-    """Writes the picture on screen (same range, same moment of the animation) to PNG or SVG."""
+    """Writes the picture on screen (same range, same moment of the animation) to PNG or SVG.
 
-    def __init__(self, model, view, parent=None):
+    ``export(path, size, theme)`` does the writing; by default the 2D view's picture. The 3D
+    studio passes its own (the scene as its camera sees it).
+    """
+
+    def __init__(self, model, view, parent=None, export=None):
         super().__init__(parent)
         self.setWindowTitle("Export Picture")
         self.model, self.view = model, view
+        self._export = export or self._export_plane
         self.saved_path: Path | None = None
         self.path = QtWidgets.QLineEdit(str(Path.home() / "linear-lens.png"))
         browse = QtWidgets.QPushButton("Browse…")
@@ -50,13 +55,16 @@ class ExportDialog(QtWidgets.QDialog):
         if name:
             self.path.setText(name)
 
+    def _export_plane(self, path, size, theme):
+        return export_picture(self.model, path, size=size, display=self.view.display,
+                              rect=self.view.visible_rect(), theme=theme)
+
     def save(self) -> bool:
         """Export; on failure say why and keep the dialog open. Returns True on success."""
         try:
-            self.saved_path = export_picture(
-                self.model, self.path.text(), size=(self.width_box.value(), self.height_box.value()),
-                display=self.view.display, rect=self.view.visible_rect(),
-                theme=self.theme.currentData())
+            self.saved_path = self._export(self.path.text(),
+                                           (self.width_box.value(), self.height_box.value()),
+                                           self.theme.currentData())
         except (ExportError, OSError) as error:
             QtWidgets.QMessageBox.warning(self, "Export Picture", str(error))
             return False

@@ -57,29 +57,33 @@ class MatrixFacts:
         return directions
 
 
-def _complex_summary(value: complex) -> str:
-    """Words for a complex pair a ± bi of a 2×2 real matrix: a turn and a scale."""
+def _complex_summary(value: complex, has_real_direction: bool) -> str:
+    """Words for a complex pair a ± bi of a real matrix: a turn by arg(a + bi) and a scale by
+    |a + bi| in an invariant plane, which holds no real eigen-direction."""
     turn = math.degrees(abs(cmath.phase(value)))
     scale = abs(value)
     scaled = "" if math.isclose(scale, 1.0) else f" and scaled by {scale:.4g}"
     imaginary = "" if abs(value.imag) == 1 else scalar_text(abs(value.imag))
-    return (f"complex eigenvalues {scalar_text(value.real)} ± {imaginary}i: "
-            f"no direction stays on its own line — every vector is turned by {turn:.4g}°{scaled}")
+    pair = f"complex eigenvalues {scalar_text(value.real)} ± {imaginary}i"
+    if has_real_direction:
+        return f"{pair}: around it, space turns by {turn:.4g}°{scaled} (no other real eigen-direction)"
+    return f"{pair}: no direction stays on its own line — every vector is turned by {turn:.4g}°{scaled}"
 
 
 def _eigen_summary(values, spaces) -> str:
-    complex_values = [ev.value for ev in values if isinstance(ev.value, complex)]
-    if complex_values:
-        upper = next(v for v in complex_values if v.imag > 0)
-        return _complex_summary(upper)
     parts = []
     for space in spaces:
+        if isinstance(space.value, complex):
+            continue
         vectors = ", ".join(vector_text(v) for v in space.vectors)
         part = f"λ = {scalar_text(space.value)} along {vectors}"
         if space.algebraic_multiplicity > len(space.vectors):
             part += (f" (repeated {space.algebraic_multiplicity}× but only "
                      f"{len(space.vectors)} eigen-direction: not diagonalizable)")
         parts.append(part)
+    upper = [ev.value for ev in values if isinstance(ev.value, complex) and ev.value.imag > 0]
+    if upper:
+        parts.append(_complex_summary(upper[0], has_real_direction=bool(parts)))
     return "; ".join(parts)
 
 

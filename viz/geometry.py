@@ -50,14 +50,15 @@ def _line_family(step: np.ndarray, direction: np.ndarray, rect, max_lines: int):
 
     When more than ``max_lines`` would cross, every n-th is kept (k = 0 always among them).
     """
-    if np.hypot(*direction) < 1e-12:
+    length = float(np.hypot(*direction))
+    if length < 1e-12:
         return np.empty(0, dtype=np.int64)  # a collapsed column: this family is only points
-    normal = np.array([-direction[1], direction[0]])
+    normal = np.array([-direction[1], direction[0]]) / length  # unit: no overflow for huge entries
     spacing = float(normal @ step)  # how far apart (along the normal) consecutive lines lie
     x_min, x_max, y_min, y_max = rect
     corners = np.array([[x_min, y_min], [x_min, y_max], [x_max, y_min], [x_max, y_max]])
     reach = corners @ normal
-    if abs(spacing) < 1e-12 * np.hypot(*normal) * max(np.hypot(*step), 1.0):
+    if abs(spacing) < 1e-12 * max(float(np.hypot(*step)), 1.0):
         return np.zeros(1, dtype=np.int64)  # every line is the same line through the origin
     low, high = sorted((reach.min() / spacing, reach.max() / spacing))
     low, high = max(low, -1e9), min(high, 1e9)
@@ -108,9 +109,12 @@ def parallelogram(matrix) -> np.ndarray:
 
 
 def signed_area(matrix) -> float:
-    """ad − bc: the area of the parallelogram, negative when î' → ĵ' turns clockwise."""
-    (a, b), (c, d) = np.asarray(matrix, dtype=float)
-    return float(a * d - b * c)
+    """ad − bc: the area of the parallelogram, negative when î' → ĵ' turns clockwise.
+
+    Plain Python floats, so an area too large for a float is ±inf, not a numpy warning.
+    """
+    (a, b), (c, d) = np.asarray(matrix, dtype=float).tolist()
+    return a * d - b * c
 
 
 def fit_rect(points, aspect: float, margin: float = 0.25, minimum: float = 2.0):

@@ -11,17 +11,21 @@ from kernels import Matrix, Vector
 from .facts import MatrixFacts, analyse
 
 DEFAULT_VECTOR = Vector([1, 2])
+DEFAULT_VECTORS = {2: DEFAULT_VECTOR, 3: Vector([1, 2, 1])}
 
 
 class SceneModel(QtCore.QObject):
     """State of one Linear Lens scene.
 
     Signals:
+        dimension_changed(n): the scene switched between the plane (2) and space (3); it is
+            emitted before the matrix_changed that carries the new matrix.
         matrix_changed(old, new): the committed matrix changed (kernel ``Matrix`` values).
         vector_changed(new): the user vector v changed.
         appearance_changed(): the theme or the palette changed.
     """
 
+    dimension_changed = QtCore.pyqtSignal(int)
     matrix_changed = QtCore.pyqtSignal(object, object)
     vector_changed = QtCore.pyqtSignal(object)
     appearance_changed = QtCore.pyqtSignal()
@@ -45,6 +49,27 @@ class SceneModel(QtCore.QObject):
         return self._matrix
 
     @property
+    def dimension(self) -> int:
+        """2 for the plane, 3 for space."""
+        return self._matrix.shape[0]
+
+    def set_scene(self, matrix: Matrix, vector: Vector) -> None:
+        """Set the matrix and v together — the only way to change the dimension."""
+        if len(vector) != matrix.shape[0]:
+            raise ValueError(f"v needs {matrix.shape[0]} entries for a {matrix.shape[0]}×"
+                             f"{matrix.shape[0]} matrix, not {len(vector)}")
+        if matrix.shape == self._matrix.shape:
+            self.set_matrix(matrix)
+            self.set_vector(vector)
+            return
+        facts = analyse(matrix)
+        old = self._matrix
+        self._matrix, self._vector, self._facts = matrix, vector, facts
+        self.dimension_changed.emit(matrix.shape[0])
+        self.matrix_changed.emit(old, matrix)
+        self.vector_changed.emit(vector)
+
+    @property
     def facts(self) -> MatrixFacts:
         """What the kernel says about the committed matrix (determinant, eigenvectors, …)."""
         return self._facts
@@ -55,8 +80,8 @@ class SceneModel(QtCore.QObject):
                              f"matrix, not {matrix.shape[0]}×{matrix.shape[1]}")
         if matrix == self._matrix:
             return
-        old, self._matrix = self._matrix, matrix
-        self._facts = analyse(matrix)
+        facts = analyse(matrix)  # first: if the kernel refuses, nothing has changed
+        old, self._matrix, self._facts = self._matrix, matrix, facts
         self.matrix_changed.emit(old, matrix)
 
     @property

@@ -68,7 +68,7 @@ MAX_BYTES = 1024 * 1024  # a session is a few hundred bytes; anything near this 
 MAX_ENTRY_CHARS = 200  # the longest expression text accepted for one entry
 MAX_VECTORS = 16
 MAX_NAME_CHARS = 40
-SUPPORTED_DIMENSIONS = (2,)  # the 3D studio will add 3
+SUPPORTED_DIMENSIONS = (2, 3)
 DEFAULT_THEME = "dark"
 DEFAULT_PALETTE = "okabe-ito"
 DEFAULT_VECTOR = Vector([1, 2])
@@ -173,14 +173,14 @@ def session_from_model(model, view_rect=None) -> Session:
 
 
 def check_fits(session: Session, model) -> None:
-    """SessionError unless ``session`` can be shown by ``model`` (same dimension, known look)."""
-    if session.matrix.shape != model.matrix.shape:
-        n = model.matrix.shape[0]
-        raise SessionError(f"this window shows {n}×{n} matrices; the session is "
+    """SessionError unless ``session`` can be shown by ``model`` (a supported dimension whose
+    vector fits it, a known look); the window switches between 2D and 3D as needed."""
+    n = session.matrix.shape[0]
+    if session.matrix.shape != (n, n) or n not in SUPPORTED_DIMENSIONS:
+        raise SessionError(f"this window shows 2×2 and 3×3 matrices; the session is "
                            f"{session.matrix.shape[0]}×{session.matrix.shape[1]}")
-    if len(session.vector) != model.matrix.shape[0]:
-        raise SessionError(f"vector v has {len(session.vector)} entries; this window needs "
-                           f"{model.matrix.shape[0]}")
+    if len(session.vector) != n:
+        raise SessionError(f"vector v has {len(session.vector)} entries; a {n}×{n} matrix needs {n}")
     if session.theme not in THEMES:
         raise SessionError(f"unknown theme {session.theme!r}")
     if session.palette not in PALETTES:

@@ -66,5 +66,10 @@ class AnimationBar(QtWidgets.QWidget):
             self.slider.setValue(round(t * SLIDER_STEPS))
             self.slider.blockSignals(blocked)
         self.t_label.setText(f"t = {t:.2f}")
-        det = round(float(np.linalg.det(matrix)), 3) + 0.0  # + 0.0 turns −0.0 into 0.0
+        with np.errstate(all="ignore"):  # entries near the float limit: say so, do not warn
+            det = float(np.linalg.det(matrix))
+        if not np.isfinite(det):
+            self.det_label.setText("det(t) too large to show")
+            return
+        det = round(det, 3) + 0.0  # + 0.0 turns −0.0 into 0.0
         self.det_label.setText(f"det(t) = {det:.3f}".replace("-", "−"))

@@ -40,12 +40,13 @@ class InfoPanel(QtWidgets.QTextBrowser):
         facts = self.model.facts
         parts = [f"<p style='font-size:13pt'><b>{html.escape(facts.description)}</b></p>", "<table>"]
         det_text = _number(facts.det)
+        measure = "area" if facts.matrix.shape[0] == 2 else "volume"
         if facts.det == 0:
-            det_note = "area collapses to nothing"
+            det_note = f"{measure} collapses to nothing"
         elif facts.det < 0:
-            det_note = f"areas scale by {scalar_text(abs(facts.det))}; orientation flips"
+            det_note = f"{measure}s scale by {scalar_text(abs(facts.det))}; orientation flips"
         else:
-            det_note = f"areas scale by {scalar_text(facts.det)}"
+            det_note = f"{measure}s scale by {scalar_text(facts.det)}"
         rows = [("det", f"{det_text} &nbsp;<i>({html.escape(det_note)})</i>"),
                 ("trace", _number(facts.trace)),
                 ("rank", f"{facts.rank} &nbsp;<i>(the image is "

@@ -146,6 +146,8 @@ class PlaneView(pg.GraphicsView):
     def _show_facts(self) -> None:
         """Eigen-directions and the collapse line of the committed matrix (kernel facts)."""
         facts = self.model.facts
+        if facts.matrix.shape != (2, 2):
+            return
         rect = self.visible_rect()
         self.eigenlines.set_directions([(d.vector[0], d.vector[1], d.label)
                                         for d in facts.real_eigen_directions()], rect)
@@ -160,13 +162,16 @@ class PlaneView(pg.GraphicsView):
         self.collapse.set_visible(True)
 
     def _show_vector(self, *_) -> None:
+        if len(self.model.vector) != 2:
+            return  # the scene is in 3D; this view waits for the plane to come back
         v = np.array(self.model.vector.to_floats())
         self.vector.set_tip(*v)
         self.view_box.set_handle("v", v)
         self._show_image()
 
     def _show_image(self) -> None:
-        self.image.set_tip(*(self.display @ np.array(self.model.vector.to_floats())))
+        if len(self.model.vector) == 2:
+            self.image.set_tip(*(self.display @ np.array(self.model.vector.to_floats())))
 
     def _apply_appearance(self) -> None:
         theme = THEMES[self.model.theme]

@@ -80,6 +80,8 @@ class SpaceView(gl.GLViewWidget):
 
     def _show_facts(self) -> None:
         facts = self.model.facts
+        if facts.matrix.shape != (3, 3):
+            return
         lines, planes = [], []
         for space in facts.eigenspaces:
             if isinstance(space.value, complex):
@@ -99,12 +101,15 @@ class SpaceView(gl.GLViewWidget):
             self.collapse.show([], [])
 
     def _show_vector(self, *_) -> None:
+        if len(self.model.vector) != 3:
+            return  # the scene is in the plane; this view waits for space to come back
         self.vector.set_tip(np.array(self.model.vector.to_floats(), dtype=float))
         self._show_image()
 
     def _show_image(self) -> None:
-        self.image.set_tip(self.display @ np.array(self.model.vector.to_floats(), dtype=float))
-        self.update()
+        if len(self.model.vector) == 3:
+            self.image.set_tip(self.display @ np.array(self.model.vector.to_floats(), dtype=float))
+            self.update()
 
     def _apply_appearance(self) -> None:
         theme = THEMES[self.model.theme]
@@ -135,6 +140,8 @@ class SpaceView(gl.GLViewWidget):
 
     def paintGL(self, *args, **kwargs):
         super().paintGL(*args, **kwargs)
+        if self.model.dimension != 3:
+            return  # the scene went back to the plane; nothing of ours to label
         painter = QtGui.QPainter(self)
         self.overlay((self.width(), self.height())).paint_overlay(painter)
         painter.end()

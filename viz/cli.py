@@ -93,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="leave out the matrix and its description in the corner")
     export.add_argument("--quiet", action="store_true",
                         help="no progress bar and no 'wrote' line; errors are still printed")
+    space = export.add_argument_group("3D (a 3×3 matrix)")
+    space.add_argument("--camera", choices=("iso", "x", "y", "z"), default="iso",
+                       help="isometric, or looking along the x-, y- or z-axis (default iso)")
+    space.add_argument("--azimuth", type=float, default=None, help="camera azimuth in degrees")
+    space.add_argument("--elevation", type=float, default=None, help="camera elevation in degrees")
     motion = export.add_argument_group("animation (with --animate)")
     motion.add_argument("--animate", action="store_true",
                         help="write the animation from the identity to the matrix (.gif or .mp4)")
@@ -176,12 +181,12 @@ def _info(args) -> int:
     return 0
 
 
-def _read_vector(text: str):
+def _read_vector(text: str, size: int = 2):
     from kernels import Vector, parse_matrix
 
     flat = [x for row in parse_matrix(text).rows for x in row]
-    if len(flat) != 2:
-        raise ValueError(f"the vector must have 2 components, not {len(flat)}")
+    if len(flat) != size:
+        raise ValueError(f"the vector must have {size} components, not {len(flat)}")
     return Vector(flat)
 
 
@@ -205,21 +210,30 @@ def _export(args) -> int:
         from .session import load_session
 
         session = load_session(args.session)  # SessionError is a ValueError: one line, status 2
-        if session.matrix.shape != (2, 2):
-            raise ValueError(f"{args.session}: export draws 2×2 matrices, this session holds a "
-                             f"{session.matrix.shape[0]}×{session.matrix.shape[1]}")
-        matrix, vector, rect = session.matrix, session.vector, session.view_rect
+        matrix, vector = session.matrix, session.vector
+        rect = session.view_rect if session.dimension == 2 else None
         theme, palette = session.theme, session.palette
     else:
-        matrix = _read_matrix(args.matrix)
+        matrix = _read_matrix(args.matrix, sizes=(2, 3))
+    n = matrix.shape[0]
+    if n == 3 and args.animate:
+        raise ValueError("animations are made of 2×2 matrices for now; a 3×3 exports as a "
+                         ".png or .svg picture")
+    if n == 2 and (args.azimuth is not None or args.elevation is not None or args.camera != "iso"):
+        raise ValueError("--camera, --azimuth and --elevation are for 3×3 matrices (the 3D view)")
     if args.vector is not None:
-        vector = _read_vector(args.vector)
+        vector = _read_vector(args.vector, n)
+    elif vector is None and n == 3:
+        from .model import DEFAULT_VECTORS
+
+        vector = DEFAULT_VECTORS[3]
     start = None
     if args.animate and args.start is not None:
         import numpy as np
 
         start = np.array(_read_matrix(args.start).to_floats())
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is ever shown
+    if n == 2 or Path(args.out).suffix.lower() == ".svg" or not os.environ.get("DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is ever shown
     from PyQt6 import QtWidgets
 
     from .animation_export import animation_format
@@ -234,6 +248,10 @@ def _export(args) -> int:
                          "(a still picture is a .png or .svg file)")
     else:
         picture_format(args.out)
+    if n == 3:
+        from .gl_support import share_gl_contexts
+
+        share_gl_contexts()
     _app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["linear-lens"])
     model = SceneModel(matrix, vector)
     model.set_appearance(theme=args.theme or theme, palette=args.palette or palette)
@@ -241,10 +259,33 @@ def _export(args) -> int:
         return _export_animation(args, model, start, rect)
     size = args.size or (1600, 1000)
     t = 1.0 if args.t is None else args.t
-    path = export_picture(model, args.out, size=size, t=t, rect=rect, caption=not args.no_caption)
+    if n == 3:
+        path = _export_space(args, model, size, t)
+    else:
+        path = export_picture(model, args.out, size=size, t=t, rect=rect, caption=not args.no_caption)
     if not args.quiet:
         print(f"wrote {path} ({size[0]}×{size[1]})")
     return 0
+
+
+def _export_space(args, model, size, t):
+    """A 3×3 matrix: the 3D scene from the chosen camera (PNG needs OpenGL, SVG does not)."""
+    from dataclasses import replace
+
+    from .export3d import OpenGLUnavailable, export_space
+    from .geometry3d import CAMERA_PRESETS
+
+    camera = CAMERA_PRESETS[args.camera]
+    if args.azimuth is not None:
+        camera = replace(camera, azimuth=args.azimuth)
+    if args.elevation is not None:
+        if not -90 <= args.elevation <= 90:
+            raise ValueError(f"--elevation must be between -90 and 90 degrees, not {args.elevation:g}")
+        camera = replace(camera, elevation=args.elevation)
+    try:
+        return export_space(model, args.out, size, camera=camera, t=t, caption=not args.no_caption)
+    except OpenGLUnavailable as error:
+        raise ValueError(str(error)) from None
 
 
 class ProgressBar:

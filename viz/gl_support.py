@@ -19,14 +19,20 @@ def share_gl_contexts() -> None:
     QtCore.QCoreApplication.setAttribute(QtCore.Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 
-@lru_cache(maxsize=1)
 def opengl_problem() -> str | None:
     """None when an OpenGL context can be made here; otherwise why not, in one sentence."""
     app = QtWidgets.QApplication.instance()
-    platform = app.platformName() if app is not None else ""
+    if app is None:
+        return "Qt is not running yet (OpenGL is checked once the application has started)"
+    return _probe(app.platformName())
+
+
+@lru_cache(maxsize=4)
+def _probe(platform: str) -> str | None:
+    """Try once per platform: make a context and make it current on an off-screen surface."""
     if platform in ("offscreen", "minimal"):
         return (f"the Qt platform '{platform}' has no OpenGL; run on a desktop or under a "
-                "virtual display (xvfb-run) with QT_QPA_PLATFORM=xcb")
+                "virtual display (e.g. xvfb-run)")
     try:
         import OpenGL.GL  # noqa: F401  (PyOpenGL, which pyqtgraph.opengl draws with)
     except ImportError as error:

@@ -89,3 +89,49 @@ def test_bad_expressions_are_one_line_and_status_2(args, fragment):
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert fragment.lower() in result.stderr.lower()
+
+
+def test_export_3d_svg_needs_no_opengl(tmp_path):
+    out = tmp_path / "cube.svg"
+    result = run("export", "--matrix", "1 0 0; 0 1 0; 0 0 2", "--out", str(out), "--camera", "z")
+    assert result.returncode == 0, result.stderr
+    text = out.read_text()
+    assert "volume = 2" in text and "scales x by 1, y by 1 and z by 2" in text
+
+
+def test_export_3d_png_without_opengl_says_what_is_missing(tmp_path):
+    out = tmp_path / "cube.png"
+    env_run = subprocess.run([sys.executable, "-m", "viz", "export", "--matrix", "1 0 0; 0 1 0; 0 0 2",
+                              "--out", str(out)], capture_output=True, text=True, timeout=60,
+                             env={k: v for k, v in os.environ.items()
+                                  if k not in ("DISPLAY", "QT_QPA_PLATFORM")})
+    assert env_run.returncode == 2 and not out.exists()
+    assert "needs OpenGL" in env_run.stderr and len(env_run.stderr.strip().splitlines()) == 1
+
+
+def test_export_3d_png_with_a_display(qapp, tmp_path):
+    from viz.gl_support import opengl_problem
+
+    if not os.environ.get("DISPLAY") or opengl_problem():
+        if os.environ.get("LINEAR_LENS_REQUIRE_GL") == "1":
+            pytest.fail("OpenGL is required here (LINEAR_LENS_REQUIRE_GL=1)")
+        pytest.skip("no display with OpenGL")
+    out = tmp_path / "cube.png"
+    result = subprocess.run([sys.executable, "-m", "viz", "export", "--matrix", "1 0 0; 0 1 0; 0 0 2",
+                             "--out", str(out), "--size", "800x500", "--azimuth", "30",
+                             "--elevation", "20"], capture_output=True, text=True, timeout=60,
+                            env={k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"})
+    assert result.returncode == 0, result.stderr
+    image = QtGui.QImage(str(out))
+    assert (image.width(), image.height()) == (800, 500)
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (("export", "--matrix", "1 0; 0 1", "--out", "a.png", "--camera", "x"), "for 3×3 matrices"),
+    (("export", "--matrix", "1 0 0; 0 1 0; 0 0 1", "--out", "a.gif", "--animate"), "2×2 matrices for now"),
+    (("export", "--matrix", "1 0 0; 0 1 0; 0 0 1", "--out", "a.svg", "--elevation", "120"), "between -90 and 90"),
+    (("export", "--matrix", "1 0 0; 0 1 0; 0 0 1", "--out", "a.svg", "--vector", "1 2"), "3 components"),
+])
+def test_bad_3d_export_requests(args, fragment):
+    result = run(*args)
+    assert result.returncode == 2 and fragment in result.stderr

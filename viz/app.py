@@ -485,8 +485,11 @@ class MainWindow(QtWidgets.QMainWindow):
         if theme and theme != model.theme:
             model = model.copy()
             model.set_appearance(theme=theme)
-        camera = self.space_view.camera() if isinstance(self.space_view, SpaceView) else None
-        return export_space(model, path, size, camera=camera, display=self.current_display())
+        live = isinstance(self.space_view, SpaceView)
+        camera = self.space_view.camera() if live else None
+        view = self.space_view if live and model is self.model else None  # same look: reuse it
+        return export_space(model, path, size, camera=camera, display=self.current_display(),
+                            view=view)
 
     def export_animation(self) -> None:
         """File → Export Animation: a GIF (or MP4) of identity → M, or of the last transition."""

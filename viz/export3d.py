@@ -6,10 +6,11 @@ a ``QSvgGenerator``: the faint lattice first, then the parallelepiped's faces fr
 front (the painter's algorithm), its edges, eigenspaces, arrows and labels on top.
 """
 
+import time
 from pathlib import Path
 
 import numpy as np
-from PyQt6 import QtCore, QtGui, QtSvg
+from PyQt6 import QtCore, QtGui, QtSvg, QtWidgets
 
 from kernels.notation import scalar_text
 
@@ -191,7 +192,6 @@ def export_space_svg(model, path, size, camera: Camera, display=None, caption: b
 
 def _paint_caption(painter: QtGui.QPainter, model, scale: float) -> None:
     """The same caption as 2D exports (matrix and description), top-left."""
-    from PyQt6 import QtWidgets
 
     scene = QtWidgets.QGraphicsScene()
     caption = Caption(scene)
@@ -207,25 +207,31 @@ class OpenGLUnavailable(ExportError):
     """A PNG of the 3D scene needs OpenGL, and this machine (or Qt platform) has none."""
 
 
-def export_space_png(model, path, size, camera: Camera, display=None, caption: bool = True) -> Path:
-    """Render the 3D scene through OpenGL at ``size`` (off-screen, independent of any window)."""
+def export_space_png(model, path, size, camera: Camera, display=None, caption: bool = True,
+                     view=None) -> Path:
+    """Render the 3D scene through OpenGL at ``size`` (off-screen, independent of any window).
+
+    ``view`` is a live :class:`SpaceView` of ``model`` to render with (the window's); without
+    one, an off-screen view is made for the picture and closed afterwards.
+    """
     from .gl_support import opengl_problem
 
     problem = opengl_problem()
     if problem:
         raise OpenGLUnavailable(f"a 3D PNG needs OpenGL, but {problem}; "
                                 "an .svg of the same scene works without it")
-    from .views.space_view import SpaceView
-
-    view = SpaceView(model)
+    own_view = view is None
+    if own_view:
+        view = _offscreen_space_view(model, size)
     try:
-        view.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-        view.resize(LAYOUT_WIDTH, max(1, round(LAYOUT_WIDTH * size[1] / size[0])))
-        view.show()
+        previous = (view.camera(), view.display, view.settled)
         view.set_camera(camera)
         if display is not None:
             view.show_matrix(display, settled=np.allclose(display, np.array(model.matrix.to_floats())))
         image = view.render_image(size)
+        if not own_view:
+            view.set_camera(previous[0])
+            view.show_matrix(previous[1], previous[2])
         if caption:
             painter = QtGui.QPainter(image)
             painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
@@ -234,13 +240,34 @@ def export_space_png(model, path, size, camera: Camera, display=None, caption: b
         if not image.save(str(path), "PNG"):
             raise ExportError(f"could not write {path}: check that the folder exists and is writable")
     finally:
-        view.close()
-        view.deleteLater()
+        if own_view:
+            view.close()
+            view.deleteLater()
     return Path(path)
 
 
+def _offscreen_space_view(model, size):
+    """A frameless tool window parked off-screen: OpenGL starts only for a shown widget."""
+    from .views.space_view import SpaceView
+
+    view = SpaceView(model)
+    view.setWindowFlags(QtCore.Qt.WindowType.Tool | QtCore.Qt.WindowType.FramelessWindowHint
+                        | QtCore.Qt.WindowType.WindowDoesNotAcceptFocus)
+    view.resize(LAYOUT_WIDTH, max(1, round(LAYOUT_WIDTH * size[1] / size[0])))
+    view.move(-20000, -20000)
+    view.show()
+    deadline = time.monotonic() + 3.0
+    while not view.isValid() and time.monotonic() < deadline:
+        QtWidgets.QApplication.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    if not view.isValid():
+        view.close()
+        raise OpenGLUnavailable("OpenGL did not start for the off-screen 3D picture; "
+                                "an .svg of the same scene works without it")
+    return view
+
+
 def export_space(model, path, size=(1600, 1000), camera: Camera | None = None, t: float = 1.0,
-                 display=None, caption: bool = True) -> Path:
+                 display=None, caption: bool = True, view=None) -> Path:
     """The 3D counterpart of :func:`viz.export.export_picture`: PNG through OpenGL, SVG without."""
     from .export import display_matrix
     from .geometry3d import CAMERA_PRESETS
@@ -252,4 +279,4 @@ def export_space(model, path, size=(1600, 1000), camera: Camera | None = None, t
     display = display_matrix(model, t) if display is None else display
     if picture_format(path) == "svg":
         return export_space_svg(model, path, size, camera, display, caption)
-    return export_space_png(model, path, size, camera, display, caption)
+    return export_space_png(model, path, size, camera, display, caption, view)

@@ -96,9 +96,9 @@ def test_eigenspaces_of_a_matrix_with_a_2d_eigenspace(space_view):
 def test_export_space_png_and_svg(space_view, tmp_path):
     from viz.export3d import export_space
 
-    space_view(np.eye(3))  # makes sure OpenGL is here (or skips)
-    model = SceneModel(Matrix([[1, 0, 1], [0, 1, 1], [1, 1, 2]]), Vector([1, 2, 1]))
-    png = export_space(model, tmp_path / "rank2.png", size=(1200, 750))
+    view = space_view([[1, 0, 1], [0, 1, 1], [1, 1, 2]])
+    model = view.model
+    png = export_space(model, tmp_path / "rank2.png", size=(1200, 750), view=view)
     image = QtGui.QImage(str(png))
     assert (image.width(), image.height()) == (1200, 750)
     background = _rgb(QtGui.QColor("#0E1116"))

@@ -150,6 +150,8 @@ class SpaceView(gl.GLViewWidget):
     def render_image(self, size) -> QtGui.QImage:
         """The scene at ``size`` pixels (rendered off-screen, independent of the window)."""
         width, height = size
+        if not self.isValid():
+            self.grabFramebuffer()  # a view never shown has no GL context yet: this makes one
         self.makeCurrent()
         pixels = np.ascontiguousarray(self.renderToArray((width, height)))  # (height, width, 4) BGRA
         image = QtGui.QImage(pixels.data, width, height, 4 * width,

@@ -20,7 +20,7 @@ import sys
 from typing import NamedTuple
 
 from .elimination import det, rank
-from .errors import LinearAlgebraError, ShapeError
+from .errors import FloatRangeError, LinearAlgebraError, ShapeError
 from .matrix import Matrix, Vector
 
 _EPS = sys.float_info.epsilon
@@ -86,7 +86,12 @@ def svd(M: Matrix) -> SVD:
     (5.0, 0.0)
     """
     n = _require_small_real(M, "the singular value decomposition")
-    columns = [list(c) for c in zip(*M.to_floats())]
+    # work on M/2ᵉ, whose entries are below 1: U and V are the same and σ is σ/2ᵉ, exactly,
+    # and the squared lengths below neither overflow (entries of 1e300) nor underflow
+    floats = M.to_floats()
+    largest = max(abs(x) for row in floats for x in row)
+    e = math.frexp(largest)[1] if largest else 0
+    columns = [[math.ldexp(x, -e) for x in c] for c in zip(*floats)]
     v = [[float(i == j) for i in range(n)] for j in range(n)]  # columns of V
     for _ in range(60):
         rotated = False
@@ -94,7 +99,7 @@ def svd(M: Matrix) -> SVD:
             for q in range(p + 1, n):
                 alpha, beta = _dot(columns[p], columns[p]), _dot(columns[q], columns[q])
                 gamma = _dot(columns[p], columns[q])
-                if abs(gamma) <= _EPS * math.sqrt(alpha * beta):
+                if gamma == 0 or abs(gamma) <= _EPS * math.sqrt(alpha * beta):
                     continue
                 rotated = True
                 zeta = (beta - alpha) / (2 * gamma)  # the angle that makes columns p, q perpendicular
@@ -115,6 +120,11 @@ def svd(M: Matrix) -> SVD:
     nonzero = rank(M) if M.is_exact else sum(s > n * _EPS * sigma[0] for s in sigma)
     sigma = [s if j < nonzero else 0.0 for j, s in enumerate(sigma)]
     u = _complete([[a / s for a in col] for col, s in zip(columns[:nonzero], sigma)], n)
+    try:
+        sigma = [math.ldexp(s, e) for s in sigma]
+    except OverflowError:
+        raise FloatRangeError("a singular value of this matrix is beyond the float range "
+                              "(about 1.8e308)") from None
     return SVD(Matrix.from_columns(u), tuple(sigma), Matrix(v))
 
 
@@ -142,7 +152,8 @@ def polar(M: Matrix) -> Polar:
     rotation = U @ Vt
     stretch = [[sum(Vt[k, i] * sigma[k] * Vt[k, j] for k in range(n)) for j in range(n)]
                for i in range(n)]
-    symmetric = [[(stretch[i][j] + stretch[j][i]) / 2 for j in range(n)] for i in range(n)]
+    # the average of S and Sᵀ (exactly symmetric), halved first: a + b could overflow
+    symmetric = [[stretch[i][j] / 2 + stretch[j][i] / 2 for j in range(n)] for i in range(n)]
     return Polar(rotation, Matrix(symmetric))
 
 

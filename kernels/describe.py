@@ -18,21 +18,32 @@ from fractions import Fraction
 
 from .decompositions import rotation_axis_angle
 from .eigen import eigenvectors
-from .elimination import det, null_space, rref
-from .errors import ShapeError
+from .elimination import _magnitude_text, det, null_space, rref
+from .errors import FloatRangeError, NonFiniteError, ShapeError
 from .matrix import Matrix
 from .notation import scalar_text
 
 #: Float entries this close (relative to the largest entry) count as equal when naming a matrix.
+#: Whether the matrix collapses space is not judged with it: that is the rank's decision
+#: (:func:`~kernels.elimination.rank`, with its own tolerance), so words and numbers agree.
 TOLERANCE = 1e-9
 
 
+def _largest_entry(M: Matrix) -> float:
+    return max(abs(x.real) + abs(x.imag) if isinstance(x, complex) else float(abs(x))
+               for row in M.rows for x in row)
+
+
 class _Judge:
-    """Equality tests for one matrix: exact for fractions, within a tolerance for floats."""
+    """Equality tests for one matrix: exact for fractions, within a tolerance for floats.
+
+    The tolerance is ``TOLERANCE`` times the largest entry, so a matrix of entries near
+    1e-300 is judged just like the same matrix scaled up to entries near 1.
+    """
 
     def __init__(self, M: Matrix):
         self.exact = M.is_exact
-        self.tolerance = TOLERANCE * max(1.0, max(float(abs(x)) for row in M.rows for x in row))
+        self.tolerance = TOLERANCE * _largest_entry(M)
 
     def equal(self, a, b) -> bool:
         return a == b if self.exact else abs(a - b) <= self.tolerance
@@ -43,12 +54,28 @@ class _Judge:
     def same_matrix(self, A: Matrix, B: Matrix) -> bool:
         return all(self.equal(a, b) for r, s in zip(A.rows, B.rows) for a, b in zip(r, s))
 
+    def same_product(self, A: Matrix, B: Matrix, C: Matrix) -> bool:
+        """Whether A·B equals C; False when A·B overflows (C's entries are all finite)."""
+        try:
+            product = A @ B
+        except NonFiniteError:
+            return False
+        return self.same_matrix(product, C)
+
 
 # -- numbers, angles and lines as text ------------------------------------------------------
 
 def _nice(x):
-    """x as a Fraction if it is one, or a float within rounding of a simple fraction; else x."""
+    """x as a Fraction if it is one, or a float within rounding of a simple fraction; else x.
+
+    Only floats of everyday size are read as fractions: 1e300 stays 1e300 (not its 301
+    digits), and a tiny nonzero float is never rounded to a false 0.
+    """
     if isinstance(x, Fraction):
+        return x
+    if x == 0:
+        return Fraction(0)
+    if not 1e-6 <= abs(x) < 1e15:
         return x
     simple = Fraction(x).limit_denominator(12)
     return simple if abs(simple - x) <= 1e-9 * max(1.0, abs(x)) else x
@@ -65,23 +92,63 @@ def _degrees(radians: float) -> str:
     return f"{whole}°" if abs(degrees - whole) <= 1e-7 else f"{scalar_text(degrees)}°"
 
 
+#: Square factors k² are looked for up to this k: enough for every everyday surd, and a
+#: bound on the work — trial division up to √(p·q) would take forever for p·q ≈ 1e300.
+SQUARE_FACTOR_LIMIT = 1000
+#: Surds are written exactly only up to this size (s√r with s and r at most this).
+SURD_LIMIT = 10 ** 12
+
+
 def _square_root(square) -> str:
-    """√square written exactly when square is (near) a simple fraction: '2', '√2', '3√2/2'."""
+    """√square written exactly when square is (near) a simple fraction: '2', '√2', '3√2/2'.
+
+    √(p/q) = √(p·q)/q, and √(p·q) = s·√r, pulling square factors k² out of p·q for
+    k ≤ ``SQUARE_FACTOR_LIMIT``; if what is left is still not square-free as far as we looked
+    (or the numbers are huge) the root is written as a decimal instead.
+    """
     square = _nice(square)
     if not isinstance(square, Fraction):
         return scalar_text(math.sqrt(square))
-    # √(p/q) = √(p·q)/q, and √(p·q) = s·√r with r free of square factors
     p, q = square.numerator, square.denominator
     s, r = 1, p * q
-    for k in range(2, math.isqrt(r) + 1):
+    root = math.isqrt(r)
+    if root * root == r:
+        s, r = root, 1
+    for k in range(2, min(math.isqrt(r), SQUARE_FACTOR_LIMIT) + 1):
         while r % (k * k) == 0:
             s, r = s * k, r // (k * k)
+    if max(s, r, q) > SURD_LIMIT or (r > SQUARE_FACTOR_LIMIT ** 2 and math.isqrt(r) ** 2 != r):
+        return scalar_text(_float_square_root(square))
     outside = Fraction(s, q)
     if r == 1:
         return scalar_text(outside)
     top = "" if outside.numerator == 1 else str(outside.numerator)
     bottom = "" if outside.denominator == 1 else f"/{outside.denominator}"
     return f"{top}√{r}{bottom}"
+
+
+def _float_square_root(x: Fraction) -> float:
+    """√x as a float, for a fraction x that may itself be beyond the float range."""
+    half = (x.numerator.bit_length() - x.denominator.bit_length()) // 2
+    return math.ldexp(math.sqrt(x / Fraction(2) ** (2 * half)), half)
+
+
+def _determinant_text(M: Matrix):
+    """(|det| as text, det < 0), or None when M is singular.
+
+    Singular means what :func:`~kernels.elimination.rank` says (det is 0 exactly when the rank
+    drops: same elimination, same tolerance), so the words never contradict the numbers. A
+    det beyond the float range is still described, by its size from the exact value.
+    """
+    try:
+        value = det(M)
+    except FloatRangeError:  # |det| > 1.8e308 or < 5e-324: say its size from the exact value
+        exact = det(Matrix([[Fraction(x) for x in row] for row in M.rows]))
+        size = math.log10(abs(exact.numerator)) - math.log10(exact.denominator)
+        return f"about {_magnitude_text(size)}", exact < 0
+    if value == 0:
+        return None
+    return _number(abs(value)), value < 0
 
 
 def line_equation(direction) -> str:
@@ -153,9 +220,10 @@ def _integers(v) -> list:
         divisor = math.gcd(*whole)
         sign = 1 if next(x for x in whole if x) > 0 else -1
         return [sign * x // divisor for x in whole]
-    length = math.sqrt(sum(float(x) ** 2 for x in v))
-    sign = 1 if next(x for x in v if abs(x) > 1e-12 * length) > 0 else -1
-    return [sign * float(x) / length for x in v]
+    unit = [float(x / largest) for x in v]  # divided by the largest first: no overflow
+    length = math.sqrt(sum(x * x for x in unit))
+    sign = 1 if next(x for x in unit if abs(x) > 1e-12 * length) > 0 else -1
+    return [sign * x / length for x in unit]
 
 
 _AXES = {(1, 0, 0): "x", (0, 1, 0): "y", (0, 0, 1): "z"}
@@ -204,10 +272,6 @@ def _space_name(basis: tuple, n: int) -> str:
     return _plane3(_cross(basis[0], basis[1]))
 
 
-def _tolerance(M: Matrix) -> float:
-    return TOLERANCE * max(1.0, max(float(abs(x)) for row in M.rows for x in row))
-
-
 def describe_collapse(M: Matrix) -> str:
     """Where a 2×2 or 3×3 matrix puts everything: its image (column space), named.
 
@@ -217,7 +281,7 @@ def describe_collapse(M: Matrix) -> str:
     'the xy-plane'
     """
     n = _require_plane_or_space(M)
-    pivots = rref(M, _tolerance(M)).pivots
+    pivots = rref(M).pivots  # the same pivots, so the same rank, as rank(M)
     return _space_name(tuple(M.column(j) for j in pivots), n)
 
 
@@ -259,16 +323,25 @@ def _describe2(M: Matrix, judge: _Judge) -> str:
         if judge.zero(c):
             angle = math.pi  # −k·I: a half turn
         turn = f"rotates by {_degrees(abs(angle))}" + (" clockwise" if angle < 0 else "")
-        return f"{turn} and scales by {_square_root(a * a + c * c)}"
+        return f"{turn} and scales by {_length_text(a, c)}"
     if judge.equal(a, 1) and judge.equal(d, 1) and (judge.zero(b) or judge.zero(c)):
         return f"shear along x by {_number(b)}" if judge.zero(c) else f"shear along y by {_number(c)}"
-    determinant = a * d - b * c
-    if judge.zero(determinant):
+    determinant = _determinant_text(M)
+    if determinant is None:  # rank(M) < 2
         return _describe_singular2(M, judge)
-    area = f"scales areas by {_number(abs(determinant))}"
-    if determinant < 0:
+    size, negative = determinant
+    area = f"scales areas by {size}"
+    if negative:
         area = "flips orientation and " + area
     return f"{area}; {_eigen_clause2(M)}"
+
+
+def _length_text(a, c) -> str:
+    """√(a² + c²), the length of the column (a, c), exactly when it is a simple surd."""
+    if isinstance(a, Fraction) and isinstance(c, Fraction):
+        return _square_root(a * a + c * c)
+    length = math.hypot(float(a), float(c))  # a² + c² itself could overflow
+    return _square_root(length * length) if 1e-6 <= length < 1e7 else scalar_text(length)
 
 
 def _describe_singular2(M: Matrix, judge: _Judge) -> str:
@@ -277,7 +350,7 @@ def _describe_singular2(M: Matrix, judge: _Judge) -> str:
     row = (a, b) if float(abs(a)) + float(abs(b)) >= float(abs(c)) + float(abs(d)) else (c, d)
     kernel = (-row[1], row[0])  # perpendicular to a nonzero row, so M sends it to 0
     onto, along = line_name(image), line_name(kernel)
-    if judge.same_matrix(M @ M, M):
+    if judge.same_product(M, M, M):
         if judge.equal(b, c):
             return f"projection onto {onto}"
         return f"projection onto {onto} along {along}"
@@ -322,7 +395,8 @@ def _describe3(M: Matrix, judge: _Judge) -> str:
     I = Matrix.identity(3)
     diagonal = [M[i, i] for i in range(3)]
     off_diagonal_zero = all(judge.zero(M[i, j]) for i in range(3) for j in range(3) if i != j)
-    if judge.same_matrix(M.T @ M, I):
+    # an orthogonal matrix has columns of length 1, so no entry beyond 1: skip Mᵀ·M otherwise
+    if _largest_entry(M) <= 1 + judge.tolerance and judge.same_product(M.T, M, I):
         if judge.equal(det(M), 1):
             axis, angle = rotation_axis_angle(M)
             return f"rotation by {_degrees(angle)} about {_line3(axis)}"
@@ -343,19 +417,19 @@ def _describe3(M: Matrix, judge: _Judge) -> str:
     shear = _shear3(M, judge)
     if shear:
         return shear
-    volume = det(M)
-    if judge.zero(volume):
-        tolerance = _tolerance(M)
-        image = _space_name(tuple(M.column(j) for j in rref(M, tolerance).pivots), 3)
-        kernel = _space_name(null_space(M, tolerance), 3)
-        if judge.same_matrix(M @ M, M):
+    determinant = _determinant_text(M)
+    if determinant is None:  # rank(M) < 3: the same decision as rank() and inverse()
+        image = _space_name(tuple(M.column(j) for j in rref(M).pivots), 3)
+        kernel = _space_name(null_space(M), 3)
+        if judge.same_product(M, M, M):
             if judge.same_matrix(M, M.T):
                 return f"projection onto {image}"
             return f"projection onto {image} along {kernel}"
         where = "in" if "plane" in kernel else "on"
         return f"collapses space onto {image}; every vector {where} {kernel} lands on the origin"
-    text = f"scales volumes by {_number(abs(volume))}"
-    if volume < 0:
+    size, negative = determinant
+    text = f"scales volumes by {size}"
+    if negative:
         text = "flips orientation and " + text
     spaces = eigenvectors(M)
     real = [s for s in spaces if not isinstance(s.value, complex)]
@@ -388,6 +462,6 @@ def describe(M: Matrix) -> str:
     judge = _Judge(M)
     if judge.same_matrix(M, Matrix.identity(n)):
         return "the identity: every vector stays where it is"
-    if all(judge.zero(x) for row in M.rows for x in row):
+    if all(x == 0 for row in M.rows for x in row):  # rank 0: only the zero matrix has it
         return "the zero matrix: every vector collapses to the origin"
     return _describe2(M, judge) if n == 2 else _describe3(M, judge)

@@ -14,8 +14,11 @@ How the roots are found:
 * float matrices up to 3×3: the quadratic / cubic formula on the characteristic polynomial;
 * float matrices from 4×4: the shifted QR algorithm on the matrix itself.
 
-For floats, eigenvalues closer than ``CLUSTER_TOLERANCE`` × (largest entry) count as one
-repeated eigenvalue: a repeated root is only ever computed approximately in floating point.
+For floats, eigenvalues that close together count as one repeated eigenvalue: a repeated
+root is only ever computed approximately in floating point. Rounding the polynomial by ε
+moves a k-fold root by about ε^(1/k) (√ε ≈ 1.5e-8 for a double root), so k roots within
+``_cluster_tolerance(k)`` × (largest entry) of each other are one root of multiplicity k;
+never further apart than ``CLUSTER_TOLERANCE`` × (largest entry).
 
 >>> for space in eigenvectors(Matrix([[2, 1], [1, 2]])):
 ...     print(space.value, [str(v) for v in space.vectors])
@@ -24,21 +27,33 @@ repeated eigenvalue: a repeated root is only ever computed approximately in floa
 """
 
 import cmath
+import functools
 import math
 import sys
 from fractions import Fraction
 from typing import NamedTuple
 
 from .elimination import null_space
-from .errors import LinearAlgebraError
+from .errors import FloatRangeError, LinearAlgebraError
 from .matrix import Matrix, Vector
 
-#: Float eigenvalues closer than this (relative to the largest entry) are one repeated eigenvalue.
+#: Float eigenvalues further apart than this (relative to the largest entry) are never merged
+#: into one repeated eigenvalue (see ``_cluster_tolerance`` for the tolerance actually used).
 CLUSTER_TOLERANCE = 1e-5
+#: The relative rounding error assumed in the characteristic polynomial's coefficients.
+_POLYNOMIAL_ROUNDING = 1024 * sys.float_info.epsilon
 #: ``M − λI`` counts as squashing a direction when it is this close to doing so (relative).
 EIGENVECTOR_TOLERANCE = 1e-9
 
 _EPS = sys.float_info.epsilon
+
+
+def _cluster_tolerance(count: int) -> float:
+    """How far apart (relative to the largest entry) ``count`` computed roots may be and still
+    be one root of multiplicity ``count``: about (rounding)^(1/count), as a k-fold root moves by
+    the k-th root of a change in the coefficients. 4.8e-7 for 2 roots, 1e-5 (the cap) from 3.
+    """
+    return min(CLUSTER_TOLERANCE, _POLYNOMIAL_ROUNDING ** (1 / count))
 
 
 class Eigenvalue(NamedTuple):
@@ -87,13 +102,13 @@ def characteristic_polynomial(M: Matrix) -> tuple:
     """
     n = M.require_square("the characteristic polynomial")
     a = [list(row) for row in M.rows]
-    one = Fraction(1) if M.is_exact else 1.0
+    one, zero = (Fraction(1), Fraction(0)) if M.is_exact else (1.0, 0.0)
     coefficients = [one]
     b = [[one * (i == j) for j in range(n)] for i in range(n)]  # B₁ = I
     for k in range(1, n + 1):
-        mb = [[sum((a[i][t] * b[t][j] for t in range(n)), Fraction(0)) for j in range(n)]
+        mb = [[sum((a[i][t] * b[t][j] for t in range(n)), zero) for j in range(n)]
               for i in range(n)]
-        c = -sum((mb[i][i] for i in range(n)), Fraction(0)) / k
+        c = -sum((mb[i][i] for i in range(n)), zero) / k
         coefficients.append(c)
         b = [[mb[i][j] + (c if i == j else 0) for j in range(n)] for i in range(n)]
     return tuple(coefficients)
@@ -332,60 +347,186 @@ def qr_eigenvalues(rows, max_iterations: int = 60) -> list:
 
 # -- eigenvalues ------------------------------------------------------------------------------
 
-def _scale(M: Matrix) -> float:
-    return max(abs(x) for row in M.rows for x in row)
+# Scaling by a power of two. Eigenvalues scale with the matrix: the eigenvalues of M/s are
+# those of M divided by s. For s = 2ᵉ the division only changes the floats' exponents, so it
+# is exact (unless a number falls below the float range), and the work in between sees
+# entries near 1: no λ² term overflows to inf for entries of 1e300 or underflows to 0 for
+# entries of 1e-300. The same trick, exactly, keeps the polynomial's coefficients in range.
+
+def _largest(rows) -> float:
+    """The largest |real part| or |imaginary part| of an entry (abs() of a huge complex
+    number can overflow; this cannot)."""
+    return max(max(abs(x.real), abs(x.imag)) if isinstance(x, complex) else abs(x)
+               for row in rows for x in row)
+
+
+def _scale_exponent(rows) -> int:
+    """The e with 2ᵉ⁻¹ ≤ (largest entry) < 2ᵉ, so that the entries of M/2ᵉ are below 1."""
+    largest = _largest(rows)
+    return math.frexp(largest)[1] if largest else 0
+
+
+def _ldexp(x, e: int):
+    """x·2ᵉ, exactly, for a float or a complex number."""
+    if isinstance(x, complex):
+        return complex(math.ldexp(x.real, e), math.ldexp(x.imag, e))
+    return math.ldexp(x, e)
+
+
+def _scaled_rows(rows, e: int) -> list:
+    """The entries divided by 2ᵉ, as floats or complex numbers."""
+    return [[_ldexp(x if isinstance(x, complex) else float(x), -e) for x in row] for row in rows]
+
+
+def _diagonal_if_triangular(rows):
+    """The diagonal of a triangular matrix (zeros on one side of it), else None.
+
+    det(λI − M) of a triangular M is the product of the (λ − mᵢᵢ): its eigenvalues are its
+    diagonal entries, exactly, with no rounding at all.
+    """
+    n = len(rows)
+    upper = all(rows[i][j] == 0 for i in range(n) for j in range(i))
+    lower = upper or all(rows[i][j] == 0 for i in range(n) for j in range(i + 1, n))
+    return [rows[i][i] for i in range(n)] if lower else None
+
+
+def _float_range_error() -> LinearAlgebraError:
+    return FloatRangeError("an eigenvalue of this matrix is beyond the float range "
+                           "(about ±1.8e308), so no float answer would be right")
+
+
+def _rational_root_near(poly, guess: Fraction, denominator: int):
+    """The root k/denominator of poly (k an integer) nearest ``guess``, or None if there is none.
+
+    Newton's method x ← x − p(x)/p′(x), run on the grid of multiples of 1/denominator:
+    each step is rounded to whole grid steps, and p is evaluated exactly. Started within
+    rounding of a root (the float guess), it lands on it in one or two steps — even when the
+    root, like 10²⁰ + 1, has more digits than a float holds. A step that rounds to 0 leaves
+    us at the grid point nearest a root that is not on the grid: no rational root here.
+    Unlike trying every divisor of the constant term (the rational root theorem), the work
+    does not grow with the size of the numbers.
+    """
+    derivative = _derivative(poly)
+    bound = 1 + max(abs(c) for c in poly[1:])  # Cauchy: every root has |root| < bound
+    k = round(guess * denominator)
+    for _ in range(64):
+        x = Fraction(k, denominator)
+        value = _evaluate(poly, x)
+        if value == 0:
+            return x
+        slope = _evaluate(derivative, x)
+        if slope == 0:
+            return None
+        step = round(value / slope * denominator)
+        if step == 0 or abs(x) > 2 * bound:
+            return None
+        k -= step
+    return None
+
+
+def _scaled_polynomial(poly):
+    """(q, e) with q(μ) = p(2ᵉμ)/2ᵉⁿ monic and its roots μ = λ/2ᵉ of size about 1 or less.
+
+    For a monic p = λⁿ + c₁λⁿ⁻¹ + … every root has |λ| ≤ 2·max |cᵢ|^(1/i) (Fujiwara's
+    bound), so 2ᵉ of about that size brings every root to |μ| ≤ 1. The new coefficients are
+    cᵢ/2^(e·i): exact for fractions, and floats of moderate size, whatever the size of p's.
+    """
+    sizes = [(c.numerator.bit_length() - c.denominator.bit_length()) / i
+             for i, c in enumerate(poly[1:], start=1) if c != 0]
+    e = math.ceil(max(sizes)) + 1 if sizes else 0
+    return [c / Fraction(2) ** (e * i) for i, c in enumerate(poly)], e
 
 
 def _exact_spectrum(M: Matrix) -> list:
-    """(value, multiplicity, spread) for an exact matrix: rational eigenvalues exactly."""
+    """(value, multiplicity, spread) for an exact matrix: rational eigenvalues exactly.
+
+    The characteristic polynomial is split into square-free factors (so each root is simple
+    and its multiplicity known exactly). Each factor's roots are approximated in floats —
+    after scaling them to about 1, so that huge or tiny eigenvalues neither overflow nor
+    underflow — and every nearly real one is tried as a rational root, exactly. What is
+    left has irrational (or complex) roots, which are only approximated.
+    """
     # the rational eigenvalues of M are integers divided by the common denominator of its
     # entries (rational root theorem for the integer matrix denominator·M)
     denominator = math.lcm(*(x.denominator for row in M.rows for x in row))
     spectrum = []
     for factor, multiplicity in _squarefree_factors(list(characteristic_polynomial(M))):
         remaining = factor
-        for root in _numeric_roots(factor):
-            candidate = Fraction(round(complex(root).real * denominator), denominator)
-            if abs(complex(root).imag) <= 1e-6 * (1 + abs(root)) and \
-                    _evaluate(remaining, candidate) == 0:
-                remaining = _divmod(remaining, [Fraction(1), -candidate])[0]
-                spectrum.append((candidate, multiplicity, 0.0))
+        searching = True
+        while searching and len(remaining) > 1:
+            searching = False  # until a rational root is found and divided out
+            scaled, e = _scaled_polynomial(remaining)
+            for root in _numeric_roots(scaled):
+                root = complex(root)
+                if abs(root.imag) > 1e-6 * (1 + abs(root)):
+                    continue
+                candidate = _rational_root_near(remaining, Fraction(root.real) * Fraction(2) ** e,
+                                                denominator)
+                if candidate is not None:
+                    remaining = _divmod(remaining, [Fraction(1), -candidate])[0]
+                    spectrum.append((candidate, multiplicity, 0.0))
+                    searching = True
+                    break
         if len(remaining) > 1:
-            for root in _numeric_roots(remaining):
-                root = _polish(remaining, root)
+            scaled, e = _scaled_polynomial(remaining)
+            for root in _numeric_roots(scaled):
+                root = _polish(scaled, root)
                 if isinstance(root, complex) and abs(root.imag) <= 1e-12 * abs(root):
                     root = root.real
-                spectrum.append((root, multiplicity, 0.0))
+                try:
+                    spectrum.append((_ldexp(root, e), multiplicity, 0.0))
+                except OverflowError:
+                    raise _float_range_error() from None
     return spectrum
 
 
 def _float_spectrum(M: Matrix) -> list:
-    """(value, multiplicity, spread) for a float or complex matrix, clustering near-equal roots."""
+    """(value, multiplicity, spread) for a float or complex matrix, clustering near-equal roots.
+
+    The work is done on M/2ᵉ, whose largest entry is just below 1 (see ``_scale_exponent``),
+    and the eigenvalues are scaled back at the end. A triangular matrix needs no work at all.
+    """
     n = M.shape[0]
     rows = M.to_floats()
-    polynomial = characteristic_polynomial(Matrix(rows)) if n <= 3 else None
-    roots = _numeric_roots(polynomial) if n <= 3 else qr_eigenvalues(rows)
+    e = _scale_exponent(rows)
+    diagonal = _diagonal_if_triangular(rows)
+    polynomial = None
+    if diagonal is not None:  # exact already: taken as they are, unscaled
+        roots, e = diagonal, 0
+        scaled = rows
+    else:
+        scaled = _scaled_rows(rows, e)
+        polynomial = characteristic_polynomial(Matrix._trusted(tuple(map(tuple, scaled)))) \
+            if n <= 3 else None
+        roots = _numeric_roots(polynomial) if n <= 3 else qr_eigenvalues(scaled)
     real = not any(isinstance(x, complex) for row in rows for x in row)
-    scale = _scale(M)
+    scale = _largest(scaled)
     tolerance = CLUSTER_TOLERANCE * scale
     if real:  # a root this close to its own conjugate would be clustered with it anyway
-        roots = [z.real if isinstance(z, complex) and abs(z.imag) <= tolerance / 2 else z
+        pair = _cluster_tolerance(2) * scale
+        roots = [z.real if isinstance(z, complex) and abs(z.imag) <= pair / 2 else z
                  for z in roots]
     groups = []
     for root in roots:
         joined = [g for g in groups if any(abs(root - member) <= tolerance for member in g)]
+        merged = [root] + [member for g in joined for member in g]
+        if max(abs(x - y) for x in merged for y in merged) > _cluster_tolerance(len(merged)) * scale:
+            joined, merged = [], [root]  # too far apart for rounding: distinct eigenvalues
         for g in joined:
             groups.remove(g)
-        groups.append([root] + [member for g in joined for member in g])
+        groups.append(merged)
     spectrum = []
     for group in groups:
-        mean = sum(group) / len(group)
-        spread = max(abs(member - mean) for member in group)
-        if real and isinstance(mean, complex) and abs(mean.imag) <= tolerance / 2:
+        if len(set(group)) == 1:  # all equal (a triangular matrix's repeated diagonal entry)
+            mean, spread = group[0], 0.0
+        else:
+            mean = sum(group) / len(group)
+            spread = max(abs(member - mean) for member in group)
+        if real and isinstance(mean, complex) and abs(mean.imag) <= spread + _EPS * scale:
             mean = mean.real
         if polynomial and len(group) == 1:
             mean = _polish(polynomial, mean)
-        if abs(mean) <= 64 * _EPS * scale:  # zero up to rounding
+        if diagonal is None and abs(mean) <= 64 * _EPS * scale:  # zero up to rounding
             mean = 0.0
         spectrum.append((mean, len(group), spread))
     if real:  # a real matrix has conjugate pairs: make each pair exactly conjugate
@@ -397,6 +538,13 @@ def _float_spectrum(M: Matrix) -> list:
             lower.remove(partner)
             value = (value + partner[0].conjugate()) / 2
             spectrum += [(value, multiplicity, spread), (value.conjugate(), multiplicity, spread)]
+    try:
+        spectrum = [(_ldexp(value, e), multiplicity, math.ldexp(spread, e))
+                    for value, multiplicity, spread in spectrum]
+    except OverflowError:
+        raise _float_range_error() from None
+    if not all(cmath.isfinite(value) for value, _, _ in spectrum):
+        raise _float_range_error()
     return spectrum
 
 
@@ -407,10 +555,32 @@ def _order(value):
     return (0, -value, 0)
 
 
-def _spectrum(M: Matrix) -> list:
+def _number_system(M: Matrix) -> str:
+    """'exact', 'float' or 'complex': with the matrix, what the eigen-results depend on.
+
+    (Matrix([[1]]) == Matrix([[1.0]]), and the two hash alike, but one has exact
+    eigenvalues and the other float ones: a cache must tell them apart.)
+    """
+    if M.is_exact:
+        return "exact"
+    return "complex" if any(isinstance(x, complex) for row in M.rows for x in row) else "float"
+
+
+@functools.lru_cache(maxsize=16)
+def _cached_spectrum(M: Matrix, number_system: str) -> tuple:
+    spectrum = _exact_spectrum(M) if number_system == "exact" else _float_spectrum(M)
+    return tuple(sorted(spectrum, key=lambda s: _order(s[0])))
+
+
+def _spectrum(M: Matrix) -> tuple:
+    """((value, multiplicity, spread), …) sorted by ``_order``.
+
+    Remembered for the last few matrices (a Matrix is immutable, so its eigenvalues never
+    change): an analysis asks for eigenvalues, eigenvectors and a description of the same
+    matrix, and each needs the spectrum.
+    """
     M.require_square("eigenvalues")
-    spectrum = _exact_spectrum(M) if M.is_exact else _float_spectrum(M)
-    return sorted(spectrum, key=lambda s: _order(s[0]))
+    return _cached_spectrum(M, _number_system(M))
 
 
 def eigenvalues(M: Matrix) -> tuple:
@@ -455,19 +625,37 @@ def _nice_float(v: Vector) -> Vector:
 
 def _eigenspace_basis(M: Matrix, value, spread: float) -> tuple:
     n = M.shape[0]
-    shifted = M - Matrix.identity(n) * value
     if M.is_exact and isinstance(value, Fraction):
+        shifted = M - Matrix.identity(n) * value
         return tuple(_nice_exact(v) for v in null_space(shifted))
+    # the null space of M − λI is that of (M − λI)/2ᵉ = M/2ᵉ − (λ/2ᵉ)I: work with entries
+    # below 1 (see _scale_exponent), so the tolerances below neither overflow nor underflow
+    rows = M.to_floats()
+    e = _scale_exponent(rows)
+    value, spread = _ldexp(complex(value) if isinstance(value, complex) else float(value), -e), \
+        math.ldexp(spread, -e)
+    scaled = _scaled_rows(rows, e)
+    for i in range(n):
+        scaled[i][i] -= value
+    shifted = Matrix(scaled)
     # λ is only approximate, so M − λI is only nearly singular: accept "nearly", widening the
-    # tolerance if a poorly conditioned eigenvalue needs it, until a direction is found
-    shifted = Matrix(shifted.to_floats())
-    scale = max(_scale(M), abs(value))
+    # tolerance if a poorly conditioned eigenvalue needs it, until a direction is found. Once
+    # the tolerance passes the largest entry every direction counts, so the loop is bounded.
+    scale = max(_largest(scaled), abs(value), _EPS)
     tolerance = max(EIGENVECTOR_TOLERANCE * scale, 2 * spread)
     basis = null_space(shifted, tolerance=tolerance)
-    while not basis:
+    while not basis and tolerance <= 10 * n * scale:
         tolerance *= 10
         basis = null_space(shifted, tolerance=tolerance)
+    if not basis:  # cannot happen: at that tolerance every entry counts as zero
+        raise LinearAlgebraError(f"no eigenvector found for the eigenvalue {value}")
     return tuple(_nice_float(v) for v in basis)
+
+
+@functools.lru_cache(maxsize=16)
+def _cached_eigenvectors(M: Matrix, number_system: str) -> tuple:
+    return tuple(Eigenspace(value, multiplicity, _eigenspace_basis(M, value, spread))
+                 for value, multiplicity, spread in _cached_spectrum(M, number_system))
 
 
 def eigenvectors(M: Matrix) -> tuple:
@@ -483,8 +671,8 @@ def eigenvectors(M: Matrix) -> tuple:
     >>> [str(v) for s in eigenvectors(Matrix([[0, -1], [1, 0]])) for v in s.vectors]
     ['(0.707107, -0.707107i)', '(0.707107, 0.707107i)']
     """
-    return tuple(Eigenspace(value, multiplicity, _eigenspace_basis(M, value, spread))
-                 for value, multiplicity, spread in _spectrum(M))
+    M.require_square("eigenvalues")
+    return _cached_eigenvectors(M, _number_system(M))
 
 
 def is_diagonalizable(M: Matrix) -> bool:

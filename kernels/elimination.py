@@ -23,6 +23,7 @@ import math
 import sys
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import chain
 
 from .errors import FloatRangeError, NonFiniteError, ShapeError, SingularMatrixError
 from .matrix import Matrix, Vector
@@ -143,12 +144,25 @@ def _snap(rows, threshold: float) -> None:
             row[j] = complex(part(x.real), part(x.imag)) if isinstance(x, complex) else part(x)
 
 
-def _as_matrix(rows) -> Matrix:
-    """Freeze working rows into a Matrix, explaining an overflow instead of showing ``inf``."""
-    try:
-        return Matrix(rows)
-    except NonFiniteError:
-        raise FloatRangeError(_RANGE_MESSAGE) from None
+def _as_matrix(rows, kind=None) -> Matrix:
+    """Freeze working rows into a Matrix, explaining an overflow instead of showing ``inf``.
+
+    Working rows hold one number system (``kind``) already, so they are not checked entry by
+    entry as a user's input would be: fractions are always finite, floats and complex numbers
+    are only checked for an overflow. (Without ``kind`` every entry is checked.) This runs
+    after every recorded row operation, so its speed is the speed of :func:`rref`.
+    """
+    if kind is None:
+        try:
+            return Matrix(rows)
+        except NonFiniteError:
+            raise FloatRangeError(_RANGE_MESSAGE) from None
+    frozen = tuple(map(tuple, rows))
+    if kind is not Fraction:
+        isfinite = math.isfinite if kind is float else cmath.isfinite
+        if not all(map(isfinite, chain.from_iterable(frozen))):
+            raise FloatRangeError(_RANGE_MESSAGE)
+    return Matrix._trusted(frozen)
 
 
 def _check_finite(rows) -> None:
@@ -160,9 +174,12 @@ def _check_finite(rows) -> None:
 
 def _elementary(m: int, kind, changes: dict) -> Matrix:
     """The m×m identity with the given entries changed: the matrix of one row operation."""
-    one, zero = kind(1), kind(0)
+    one, zero = _ONE_ZERO[kind]
     return _as_matrix([[changes.get((i, j), one if i == j else zero) for j in range(m)]
-                       for i in range(m)])
+                       for i in range(m)], kind)
+
+
+_ONE_ZERO = {kind: (kind(1), kind(0)) for kind in (Fraction, float, complex)}
 
 
 def _add_label(target: int, source: int, k) -> str:
@@ -181,6 +198,10 @@ def _eliminate(rows, kind, tolerance: float, pivot_columns: int, steps: list | N
     appear, so rounding noise never grows into a fake pivot. Returns the pivot columns and the
     factors the determinant was divided by (−1 per swap, p per division by a pivot p). If
     ``steps`` is a list, appends one RowOperation per operation.
+
+    Only the first ``pivot_columns`` columns are measured against the tolerance: the columns
+    beside them (the identity of [M | I], the b of [A | b]) can be of a quite different size —
+    for M with entries of 1e300, M⁻¹ has entries of 1e-300, which are not noise.
     """
     m = len(rows)
     one, zero = kind(1), kind(0)
@@ -199,7 +220,7 @@ def _eliminate(rows, kind, tolerance: float, pivot_columns: int, steps: list | N
             factors.append(-one)
             if steps is not None:
                 E = _elementary(m, kind, {(r, r): zero, (p, p): zero, (r, p): one, (p, r): one})
-                steps.append(RowOperation("swap", f"R{r + 1} ↔ R{p + 1}", E, _as_matrix(rows)))
+                steps.append(RowOperation("swap", f"R{r + 1} ↔ R{p + 1}", E, _as_matrix(rows, kind)))
         pivot = rows[r][column]
         if pivot != 1:
             rows[r] = [x / pivot for x in rows[r]]
@@ -209,17 +230,20 @@ def _eliminate(rows, kind, tolerance: float, pivot_columns: int, steps: list | N
                 factor = one / pivot
                 label = f"R{r + 1} ← {coefficient_text(factor)}·R{r + 1}"
                 steps.append(RowOperation("scale", label, _elementary(m, kind, {(r, r): factor}),
-                                          _as_matrix(rows)))
+                                          _as_matrix(rows, kind)))
         for i in range(m):
             k = rows[i][column]
             if i != r and k != 0:
                 rows[i] = [x - k * y for x, y in zip(rows[i], rows[r])]
                 rows[i][column] = zero
-                if i > r and kind is not Fraction:
-                    rows[i] = [zero if abs(x) <= tolerance else x for x in rows[i]]
+                if i > r and kind is not Fraction:  # noise in the columns pivots come from
+                    row = rows[i]
+                    for j in range(column + 1, pivot_columns):
+                        if abs(row[j]) <= tolerance:
+                            row[j] = zero
                 if steps is not None:
                     steps.append(RowOperation("add", _add_label(i, r, k),
-                                              _elementary(m, kind, {(i, r): -k}), _as_matrix(rows)))
+                                              _elementary(m, kind, {(i, r): -k}), _as_matrix(rows, kind)))
         pivots.append(column)
     if kind is not Fraction:
         _check_finite(rows)
@@ -264,8 +288,8 @@ def rref(M: Matrix, tolerance: float | None = None) -> RrefResult:
     (0,)
     """
     steps = []
-    rows, pivots, _ = _reduce(M, tolerance, steps=steps)
-    return RrefResult(_as_matrix(rows), pivots, tuple(steps))
+    rows, pivots, kind = _reduce(M, tolerance, steps=steps)
+    return RrefResult(_as_matrix(rows, kind), pivots, tuple(steps))
 
 
 def rank(M: Matrix, tolerance: float | None = None) -> int:
@@ -499,7 +523,7 @@ def _invert(M: Matrix, tolerance, steps: list | None) -> Matrix:
     result = [row[n:] for row in augmented]
     if kind is not Fraction:
         _snap(result, tolerance / _size(M.rows) * _size(result))
-    return _as_matrix(result)
+    return _as_matrix(result, kind)
 
 
 def inverse(M: Matrix, tolerance: float | None = None) -> Matrix:

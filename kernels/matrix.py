@@ -142,6 +142,16 @@ class Matrix:
 
     # -- construction ----------------------------------------------------------------------
     @classmethod
+    def _trusted(cls, rows: tuple) -> "Matrix":
+        """A Matrix from a non-empty tuple of equal-length tuples of finite kernel scalars,
+        taken as they are: for kernel code that has just computed them, where checking
+        every entry again would cost more than the computation."""
+        matrix = cls.__new__(cls)
+        matrix._rows = rows
+        matrix._shape = (len(rows), len(rows[0]))
+        return matrix
+
+    @classmethod
     def identity(cls, n: int) -> "Matrix":
         """The n×n identity: every vector stays where it is.
 

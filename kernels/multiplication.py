@@ -5,7 +5,11 @@ Entry (i, j) of ``A @ B`` is the dot product of row i of A with column j of B:
 order of additions, so they agree to the last bit (and exactly for fractions).
 """
 
+import math
+import operator
+import sys
 from fractions import Fraction
+from functools import reduce
 
 from .errors import ShapeError
 from .matrix import Matrix
@@ -23,6 +27,48 @@ def _check_inner(A: Matrix, B: Matrix) -> None:
 ZERO = Fraction(0)
 
 
+def _start(A: Matrix, B: Matrix):
+    """Where every sum starts: 0.0 when all entries are floats, else the exact ``ZERO``.
+
+    ``Fraction(0) + x`` gives the same float as ``0.0 + x``, but it goes through
+    ``Fraction.__add__`` (slow Python code) and it keeps ``sum`` off its fast path for floats.
+    Both products use the same start, so they still agree to the last bit.
+    """
+    if all(type(x) is float for M in (A, B) for row in M.rows for x in row):
+        return 0.0
+    return ZERO
+
+
+if sys.version_info < (3, 12):
+    def _dot(row, column, start):
+        """start + row[0]·column[0] + row[1]·column[1] + …, added left to right, in C."""
+        return sum(map(operator.mul, row, column), start)
+else:  # from Python 3.12, sum() adds floats with a compensation term (more exact, other bits)
+    def _dot(row, column, start):
+        """start + row[0]·column[0] + row[1]·column[1] + …, added left to right, in C.
+
+        (Not ``sum``: from Python 3.12 it adds floats with a compensation term, more exact
+        but no longer the same bits as the plain left-to-right loop of ``matmul_naive``.)
+        """
+        return reduce(operator.add, map(operator.mul, row, column), start)
+
+
+def _product_matrix(rows, start) -> Matrix:
+    """Freeze computed rows into a Matrix, skipping the entry-by-entry check for floats.
+
+    Sums of products of floats are floats already; the only thing that can go wrong is an
+    overflow to ``inf`` (or ``inf − inf = nan``). A row's sum is finite exactly when all its
+    entries are (an overflowing sum of finite entries is only a false alarm), so only a
+    non-finite row sum sends the rows through the full check, which refuses ``inf``.
+    """
+    if type(start) is not float:
+        return Matrix(rows)
+    rows = tuple(map(tuple, rows))
+    if all(math.isfinite(sum(row)) for row in rows):
+        return Matrix._trusted(rows)
+    return Matrix(rows)  # raises NonFiniteError for the inf or nan
+
+
 def matmul_naive(A: Matrix, B: Matrix) -> Matrix:
     """The textbook triple loop: for each row i, each column j, sum over k.
 
@@ -35,11 +81,12 @@ def matmul_naive(A: Matrix, B: Matrix) -> Matrix:
     _check_inner(A, B)
     (m, inner), n = A.shape, B.shape[1]
     a, b = A.rows, B.rows
+    start = _start(A, B)
     result = []
     for i in range(m):
         row = []
         for j in range(n):
-            total = ZERO
+            total = start
             for k in range(inner):
                 total = total + a[i][k] * b[k][j]
             row.append(total)
@@ -51,19 +98,19 @@ def matmul_optimized(A: Matrix, B: Matrix) -> Matrix:
     """What a Python programmer does to make the loop fast, without changing the maths.
 
     Transpose B once so each column is a contiguous tuple, keep each row of A in a local
-    variable, and let ``zip`` + ``sum`` run the inner loop in C. Same additions, same order
-    as :func:`matmul_naive`, several times faster because the interpreter does less work.
+    variable, and let ``map(operator.mul, …)`` + ``sum`` run the inner loop in C (a Python
+    ``lambda x, y: x * y`` there would cost a Python call per product). The result's entries
+    are already kernel scalars, so they are not checked one by one again. Same additions,
+    same order as :func:`matmul_naive`, about twice as fast because the interpreter does less.
 
     >>> matmul_optimized(Matrix([[1, 2], [3, 4]]), Matrix([[0, 1], [1, 0]]))
     Matrix([[2, 1], [4, 3]])
     """
     _check_inner(A, B)
+    start = _start(A, B)
     columns = tuple(zip(*B.rows))
-    return Matrix([[sum(map(_mul, row, column), ZERO) for column in columns] for row in A.rows])
-
-
-def _mul(x, y):
-    return x * y
+    return _product_matrix([[_dot(row, column, start) for column in columns] for row in A.rows],
+                           start)
 
 
 def matmul_blocked(A: Matrix, B: Matrix, block: int = 32) -> Matrix:
@@ -83,7 +130,8 @@ def matmul_blocked(A: Matrix, B: Matrix, block: int = 32) -> Matrix:
     (m, inner), n = A.shape, B.shape[1]
     a_rows = A.rows
     columns = tuple(zip(*B.rows))
-    result = [[ZERO] * n for _ in range(m)]
+    start = _start(A, B)
+    result = [[start] * n for _ in range(m)]
     for k0 in range(0, inner, block):
         k1 = min(k0 + block, inner)
         column_tiles = [column[k0:k1] for column in columns]
@@ -92,5 +140,5 @@ def matmul_blocked(A: Matrix, B: Matrix, block: int = 32) -> Matrix:
                 row_tile = a_rows[i][k0:k1]
                 out = result[i]
                 for j in range(n):
-                    out[j] = sum(map(_mul, row_tile, column_tiles[j]), out[j])
-    return Matrix(result)
+                    out[j] = _dot(row_tile, column_tiles[j], out[j])
+    return _product_matrix(result, start)

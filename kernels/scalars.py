@@ -27,6 +27,15 @@ def as_scalar(value) -> Scalar:
         ...
     kernels.errors.NonFiniteError: entry is not a finite number: nan
     """
+    kind = type(value)  # the common cases first, tested by exact type (fast)
+    if kind is float:
+        if value - value == 0.0:  # x − x is 0 for a finite x, NaN for ±inf and NaN
+            return value
+        raise NonFiniteError(f"entry is not a finite number: {value}")
+    if kind is Fraction:
+        return value
+    if kind is int:
+        return Fraction(value)
     if isinstance(value, bool) or not isinstance(value, Number):
         raise TypeError(f"matrix entries must be numbers, not {type(value).__name__}")
     if isinstance(value, Fraction):

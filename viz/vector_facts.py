@@ -6,9 +6,11 @@ the window and the command line say the same thing. No Qt here.
 
 import math
 from dataclasses import dataclass
+from fractions import Fraction
 
-from kernels import Vector, angle, combination, dot, is_exact, norm, project, span
-from kernels.notation import scalar_text, vector_text
+from kernels import (Vector, angle, combination, dot, format_scalar, is_exact, norm, project,
+                     span)
+from kernels.notation import combination_text, is_negative, scalar_text, vector_text
 
 SPACE_NAMES = {0: "the origin", 1: "a line through the origin", 2: "a plane through the origin",
                3: "all of 3D space"}
@@ -84,6 +86,18 @@ class SpanFacts:
     basis_names: tuple
     relation: str | None  # e.g. "2·v1 − 1·v2 = 0"
     verdict: str
+    coefficients: tuple | None = None  # the relation's exact coefficients, one per vector
+    redundant: str | None = None  # the name of a vector that adds nothing new
+    basis_indices: tuple = ()
+
+
+def _shape(dimension: int, size: int) -> str:
+    """What a ``dimension``-dimensional span is inside ``size``-dimensional space."""
+    if dimension == size and dimension > 0:
+        return {1: "the whole line", 2: "the whole plane", 3: "all of 3D space"}.get(
+            size, f"all of {size}-dimensional space")
+    return SPACE_NAMES.get(dimension, f"a {dimension}-dimensional subspace") if dimension < 3 \
+        else f"a {dimension}-dimensional subspace through the origin"
 
 
 def span_facts(vectors, names) -> SpanFacts:
@@ -91,28 +105,31 @@ def span_facts(vectors, names) -> SpanFacts:
 
     >>> span_facts([Vector([1, 2]), Vector([2, 4])], ["v1", "v2"]).verdict
     'dependent: 2·v1 − 1·v2 = 0, so v2 adds nothing new to the span; the span is a line through the origin'
+    >>> span_facts([Vector([1, 0, 0, 0]), Vector([0, 1, 0, 0]), Vector([0, 0, 1, 0])],
+    ...            ["a", "b", "c"]).shape
+    'a 3-dimensional subspace through the origin'
     """
     names = list(names)
     result = span(vectors, names=names)
     basis_names = tuple(names[i] for i in result.basis_indices)
-    shape = SPACE_NAMES.get(result.dimension, f"a {result.dimension}-dimensional subspace")
-    size = len(vectors[0])
-    if result.dimension == size and size in (2, 3):
-        shape = "the whole plane" if size == 2 else "all of 3D space"
+    shape = _shape(result.dimension, len(vectors[0]))
+    indices = tuple(result.basis_indices)
     if result.relation is None:
         basis = ", ".join(basis_names)
         verdict = (f"independent: {basis} form a basis of {shape}" if len(names) > 1
                    else f"{names[0]} spans {shape}")
-        return SpanFacts(result.dimension, shape, basis_names, None, verdict)
+        return SpanFacts(result.dimension, shape, basis_names, None, verdict, basis_indices=indices)
+    coefficients = tuple(result.relation.coefficients)
+    redundant = names[result.relation.redundant]
     if result.dimension == 0:
         zeros = ", ".join(names)
         return SpanFacts(0, shape, (), result.relation.text,
                          f"{zeros} {'is the zero vector' if len(names) == 1 else 'are all zero'}: "
-                         "the span is just the origin")
-    redundant = names[result.relation.redundant]
+                         "the span is just the origin", coefficients, redundant, indices)
     verdict = (f"dependent: {result.relation.text}, so {redundant} adds nothing new to the span; "
                f"the span is {shape}")
-    return SpanFacts(result.dimension, shape, basis_names, result.relation.text, verdict)
+    return SpanFacts(result.dimension, shape, basis_names, result.relation.text, verdict,
+                     coefficients, redundant, indices)
 
 
 def reach_target(target: Vector, vectors, names) -> tuple[bool, tuple | None, str]:
@@ -123,3 +140,380 @@ def reach_target(target: Vector, vectors, names) -> tuple[bool, tuple | None, st
 
 def describe_vector(name: str, vector: Vector) -> str:
     return f"{name} = {vector_text(vector)}"
+
+
+# ------------------------------------------------------------------------------------------
+# Exact square roots: |v|, cos θ and u's scalar projection on v are c·√n for exact input
+# ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Radical:
+    """``coefficient``·√``radicand``, with the radicand a squarefree whole number (1 when the
+    value is rational). Exact text for lengths and cosines: √5, 2√2, −3√2/4.
+
+    >>> root = exact_sqrt(Fraction(1, 2))
+    >>> root.text(), root.ascii(), root.latex(), round(float(root), 6)
+    ('√2/2', 'sqrt(2)/2', '\\\\frac{\\\\sqrt{2}}{2}', 0.707107)
+    >>> exact_sqrt(Fraction(25, 4)).text(), exact_sqrt(8, scale=Fraction(-3, 4)).text()
+    ('5/2', '−3√2/2')
+    """
+
+    coefficient: Fraction
+    radicand: int
+
+    def __float__(self) -> float:
+        return float(self.coefficient) * math.sqrt(self.radicand)
+
+    @property
+    def is_rational(self) -> bool:
+        return self.radicand == 1 or self.coefficient == 0
+
+    def _parts(self):
+        c = self.coefficient
+        return ("-" if c < 0 else ""), abs(c.numerator), c.denominator
+
+    def text(self) -> str:
+        if self.is_rational:
+            return scalar_text(self.coefficient)
+        sign, top, bottom = self._parts()
+        head = ("" if top == 1 else str(top)) + f"√{self.radicand}"
+        return ("−" if sign else "") + head + ("" if bottom == 1 else f"/{bottom}")
+
+    def ascii(self) -> str:
+        """As ``linear-lens`` reads it back: ``-3*sqrt(2)/4``."""
+        if self.is_rational:
+            return format_scalar(self.coefficient)
+        sign, top, bottom = self._parts()
+        head = ("" if top == 1 else f"{top}*") + f"sqrt({self.radicand})"
+        return sign + head + ("" if bottom == 1 else f"/{bottom}")
+
+    def latex(self) -> str:
+        if self.is_rational:
+            return latex_number(self.coefficient)
+        sign, top, bottom = self._parts()
+        head = ("" if top == 1 else str(top)) + f"\\sqrt{{{self.radicand}}}"
+        return sign + (head if bottom == 1 else f"\\frac{{{head}}}{{{bottom}}}")
+
+
+_TRIAL_PRIMES_UP_TO = 1000  # beyond this a square factor may stay under the root: still exact
+
+
+def _square_part(n: int) -> tuple[int, int]:
+    """n = a²·b; b squarefree as far as trial division (and a last perfect-square test) can tell."""
+    outside, inside = 1, n
+    p = 2
+    while p <= _TRIAL_PRIMES_UP_TO and p * p <= inside:
+        while inside % (p * p) == 0:
+            inside //= p * p
+            outside *= p
+        p += 1 if p == 2 else 2
+    root = math.isqrt(inside)
+    if root * root == inside:
+        outside, inside = outside * root, 1
+    return outside, inside
+
+
+def exact_sqrt(square, scale=Fraction(1)) -> Radical:
+    """scale·√square for a rational square ≥ 0, simplified: √(p/q) = √(pq)/q = (a/q)√b."""
+    square = Fraction(square)
+    if square < 0:
+        raise ValueError("a square root of a negative number is not real")
+    outside, inside = _square_part(square.numerator * square.denominator)
+    return Radical(Fraction(scale) * outside / square.denominator, inside if outside else 1)
+
+
+@dataclass(frozen=True)
+class ExactDot:
+    """|u|, |v|, cos θ and u's scalar projection on v as exact radicals (``None`` without an angle)."""
+    norm_u: Radical
+    norm_v: Radical
+    cosine: Radical | None
+    scalar_projection: Radical | None
+
+
+def exact_dot(u: Vector, v: Vector) -> ExactDot | None:
+    """The exact forms behind :func:`dot_facts`, or ``None`` when the input has floats.
+
+    >>> facts = exact_dot(Vector([1, 0]), Vector([1, 1]))
+    >>> facts.norm_v.text(), facts.cosine.text(), facts.scalar_projection.text()
+    ('√2', '√2/2', '√2/2')
+    """
+    if not (u.is_exact and v.is_exact) or any(isinstance(x, complex) for x in (*u, *v)):
+        return None
+    uu, vv, uv = dot(u, u), dot(v, v), dot(u, v)
+    norm_u, norm_v = exact_sqrt(uu), exact_sqrt(vv)
+    if uu == 0 or vv == 0:
+        return ExactDot(norm_u, norm_v, None, None)
+    product = uu * vv  # cos θ = u·v / √(u·u v·v) = (u·v / N)·√N
+    return ExactDot(norm_u, norm_v, exact_sqrt(product, uv / product), exact_sqrt(vv, uv / vv))
+
+
+# ------------------------------------------------------------------------------------------
+# ``linear-lens info --vectors``: the whole story of a list of vectors, as text, JSON or LaTeX
+# ------------------------------------------------------------------------------------------
+def latex_number(value) -> str:
+    """A scalar in LaTeX: ``\\frac{1}{2}``, ``-\\frac{3}{4}``, ``0.707107``."""
+    from .report import latex_scalar
+
+    return latex_scalar(value)
+
+
+def _latex_name(name: str) -> str:
+    """v1 → v_{1}; other names as they are."""
+    if len(name) > 1 and name[0].isalpha() and name[1:].isdigit():
+        return f"{name[0]}_{{{name[1:]}}}"
+    return name
+
+
+def _latex_column(vector) -> str:
+    return r"\begin{bmatrix} " + r" \\ ".join(latex_number(x) for x in vector) + r" \end{bmatrix}"
+
+
+def _latex_combination(coefficients, names) -> str:
+    """2 v_{1} - \\frac{1}{2} v_{2} + 0 v_{3}: every coefficient shown, like the text."""
+    parts = []
+    for c, name in zip(coefficients, names):
+        negative = is_negative(c)
+        size = -c if negative else c
+        number = latex_number(size)
+        if isinstance(size, float) or (not is_exact(size) and "e" in number):
+            number = f"({number})"
+        term = f"{number} \\, {_latex_name(name)}"
+        parts.append((" - " if parts else "-") + term if negative else (" + " if parts else "") + term)
+    return "".join(parts)
+
+
+_LATEX_SPECIALS = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
+                   "$": r"\$", "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}", "−": "-"}
+
+
+def _latex_text(text: str) -> str:
+    return r"\text{" + "".join(_LATEX_SPECIALS.get(ch, ch) for ch in text) + "}"
+
+
+def span_place(basis, size: int) -> str | None:
+    """Which line or plane the span is, when that has a short name: the line y = 2x,
+    the plane x − 2y + z = 0. ``None`` otherwise (the origin, the whole space, higher dimensions).
+
+    >>> span_place([Vector([1, 0, 1]), Vector([0, 1, 2])], 3)
+    'the plane x + 2y − z = 0'
+    """
+    from kernels import cross, line_name
+
+    if len(basis) == 1 and size == 2:
+        return line_name(basis[0])
+    if len(basis) == 1 and size == 3:
+        return f"the line through the origin along {vector_text(basis[0])}"
+    if len(basis) == 2 and size == 3:
+        normal = list(cross(*basis))
+        if all(is_exact(c) for c in normal):
+            common = math.lcm(*(c.denominator for c in normal))
+            whole = [c * common for c in normal]
+            divisor = math.gcd(*(int(c) for c in whole)) or 1
+            normal = [c / divisor for c in whole]
+        if is_negative(next(c for c in normal if c != 0)):
+            normal = [0 - c for c in normal]
+        terms = []
+        for c, axis in zip(normal, "xyz"):
+            if c == 0:
+                continue
+            negative = is_negative(c)
+            size_text = "" if abs(c) == 1 else scalar_text(abs(c))
+            sign = (" − " if negative else " + ") if terms else ("−" if negative else "")
+            terms.append(f"{sign}{size_text}{axis}")
+        return f"the plane {''.join(terms)} = 0"
+    return None
+
+
+@dataclass(frozen=True)
+class VectorReport:
+    """Everything ``linear-lens info --vectors`` says about some vectors (and a target)."""
+    names: tuple
+    vectors: tuple
+    span: SpanFacts
+    place: str | None  # "the line y = 2x", …
+    redundant_as: tuple | None  # (coefficients, names of the others) so that redundant = Σ c·name
+    dot: DotFacts | None  # only for exactly two vectors
+    exact: ExactDot | None
+    target: Vector | None
+    reachable: bool | None
+    coefficients: tuple | None
+    explanation: str | None
+
+
+def vectors_report(vectors, target: Vector | None = None) -> VectorReport:
+    """The span, independence, dot product (for two) and target facts, named v1…vk.
+
+    >>> report = vectors_report([Vector([1, 2]), Vector([2, 4]), Vector([0, 1])])
+    >>> report.span.relation, report.place, report_text(report).splitlines()[5]
+    ('2·v1 − 1·v2 + 0·v3 = 0', None, 'basis        v1, v3')
+    """
+    vectors = tuple(vectors)
+    names = tuple(f"v{i + 1}" for i in range(len(vectors)))
+    for i, v in enumerate(vectors[1:], start=2):
+        if len(v) != len(vectors[0]):
+            raise ValueError(f"vector {i} has {len(v)} components, vector 1 has {len(vectors[0])}")
+    facts = span_facts(list(vectors), names)
+    size = len(vectors[0])
+    place = span_place([vectors[i] for i in facts.basis_indices], size)
+    redundant_as = None
+    if facts.coefficients is not None and facts.dimension > 0:
+        r = names.index(facts.redundant)
+        pivot = facts.coefficients[r]
+        others = [j for j in range(len(names)) if j != r]
+        if pivot != 0 and others:
+            redundant_as = (tuple(0 - facts.coefficients[j] / pivot for j in others),
+                            tuple(names[j] for j in others))
+    dot_part = exact = None
+    if len(vectors) == 2:
+        dot_part = dot_facts(vectors[0], vectors[1], names=names)
+        exact = exact_dot(vectors[0], vectors[1])
+    reachable = coefficients = explanation = None
+    if target is not None:
+        if len(target) != size:
+            raise ValueError(f"the target has {len(target)} component{'s' * (len(target) != 1)}, "
+                             f"but the vectors have {size}")
+        reachable, coefficients, explanation = reach_target(target, list(vectors), names)
+    return VectorReport(names, vectors, facts, place, redundant_as, dot_part, exact, target,
+                        reachable, coefficients, explanation)
+
+
+def _with_float(value, radical: Radical | None = None) -> str:
+    """An exact value with its decimal when that helps: √5 ≈ 2.23607, 1/3 ≈ 0.333333, 2."""
+    if radical is not None:
+        return radical.text() if radical.is_rational and radical.coefficient.denominator == 1 \
+            else f"{radical.text()} ≈ {_number(float(radical))}"
+    text = _number(value)
+    if is_exact(value) and value.denominator != 1:
+        text += f" ≈ {_number(float(value))}"
+    return text
+
+
+def _span_sentence(report: VectorReport) -> str:
+    facts = report.span
+    sentence = f"span{{{', '.join(report.names)}}} is {facts.shape} (dimension {facts.dimension})"
+    return sentence + (f": {report.place}" if report.place else "")
+
+
+def report_text(report: VectorReport) -> str:
+    """The report as a learner reads it in a terminal."""
+    facts = report.span
+    lines = [describe_vector(name, v) for name, v in zip(report.names, report.vectors)]
+    lines += ["", f"{'span':<12} {_span_sentence(report)}",
+              f"{'basis':<12} {', '.join(facts.basis_names) or 'none (the empty set spans the origin)'}",
+              f"{'independent':<12} {'yes' if facts.relation is None else 'no'} — {facts.verdict}"]
+    if report.redundant_as is not None:
+        lines.append(f"{'so':<12} {facts.redundant} = {combination_text(*report.redundant_as)}")
+    if report.dot is not None:
+        d, e, (a, b) = report.dot, report.exact, report.names
+        lines += ["", f"{'dot product':<12} {a}·{b} = {_number(d.dot)}",
+                  f"{'|' + a + '|':<12} {_with_float(d.norm_u, e.norm_u if e else None)}",
+                  f"{'|' + b + '|':<12} {_with_float(d.norm_v, e.norm_v if e else None)}"]
+        if d.cosine is not None:
+            lines += [f"{'cos θ':<12} {_with_float(d.cosine, e.cosine if e else None)}",
+                      f"{'angle':<12} {d.angle_degrees:.6g}°",
+                      f"{'shadow':<12} {a} reaches "
+                      f"{_with_float(d.scalar_projection, e.scalar_projection if e else None)} along {b}"
+                      " (scalar projection)",
+                      f"{'projection':<12} proj_{b} {a} = {vector_text(d.projection)}"]
+        lines += ["", d.sentence, d.ml_note]
+    if report.target is not None:
+        lines += ["", f"{'target':<12} {report.explanation}"]
+    return "\n".join(lines)
+
+
+def _strings(values) -> list | None:
+    return None if values is None else [format_scalar(x) for x in values]
+
+
+def _exact_or_float(value, radical: Radical | None):
+    return radical.ascii() if radical is not None else (None if value is None else format_scalar(value))
+
+
+def report_dict(report: VectorReport) -> dict:
+    """JSON-ready: every number a string, exact when the kernel's value is exact ("-1/2",
+    "sqrt(5)"), with ``*_float`` companions for the irrational ones."""
+    facts = report.span
+    named = [{"name": n, "components": _strings(v)} for n, v in zip(report.names, report.vectors)]
+    data = {
+        "vectors": named,
+        "dimension": facts.dimension,
+        "span": facts.shape,
+        "place": report.place,
+        "basis": [named[i] for i in facts.basis_indices],
+        "independent": facts.relation is None,
+        "relation": None if facts.relation is None else {
+            "text": facts.relation,
+            "coefficients": _strings(facts.coefficients),
+            "redundant": facts.redundant,
+            "redundant_as": None if report.redundant_as is None else {
+                "coefficients": _strings(report.redundant_as[0]), "of": list(report.redundant_as[1])},
+        },
+        "verdict": facts.verdict,
+    }
+    if report.dot is not None:
+        d, e = report.dot, report.exact
+
+        def field(value, radical):
+            return _exact_or_float(value, radical)
+
+        data["dot"] = {
+            "u": report.names[0], "v": report.names[1],
+            "dot": format_scalar(d.dot),
+            "norm_u": field(d.norm_u, e.norm_u if e else None), "norm_u_float": float(d.norm_u),
+            "norm_v": field(d.norm_v, e.norm_v if e else None), "norm_v_float": float(d.norm_v),
+            "cos": field(d.cosine, e.cosine if e else None),
+            "cos_float": d.cosine,
+            "angle_degrees": d.angle_degrees,
+            "scalar_projection": field(d.scalar_projection, e.scalar_projection if e else None),
+            "scalar_projection_float": d.scalar_projection,
+            "projection": _strings(d.projection),
+            "sentence": d.sentence,
+            "ml_note": d.ml_note,
+        }
+    if report.target is not None:
+        data["target"] = {"vector": _strings(report.target), "reachable": report.reachable,
+                          "coefficients": _strings(report.coefficients),
+                          "explanation": report.explanation}
+    return data
+
+
+def report_latex(report: VectorReport) -> str:
+    """The report as LaTeX display lines for notes: the vectors as columns, the span, the
+    relation as an equation with exact fractions, the dot product and the target."""
+    facts, names = report.span, report.names
+    latex_names = [_latex_name(n) for n in names]
+    lines = [r", \quad ".join(f"{n} = {_latex_column(v)}" for n, v in zip(latex_names, report.vectors))]
+    whole = fr"\operatorname{{span}}\{{{', '.join(latex_names)}\}}"
+    size = len(report.vectors[0])
+    if facts.dimension == 0:
+        lines.append(whole + r" = \{\mathbf{0}\}")
+    else:
+        basis = fr"\operatorname{{span}}\{{{', '.join(_latex_name(n) for n in facts.basis_names)}\}}"
+        where = fr" = \mathbb{{R}}^{{{size}}}" if facts.dimension == size else ""
+        lines.append(whole + (f" = {basis}" if facts.relation is not None else "") + where
+                     + fr", \quad \dim = {facts.dimension}")
+    if facts.relation is not None:
+        lines.append(f"{_latex_combination(facts.coefficients, names)} = \\mathbf{{0}}")
+    if report.redundant_as is not None:
+        lines.append(f"{_latex_name(facts.redundant)} = {_latex_combination(*report.redundant_as)}")
+    if report.dot is not None:
+        d, e = report.dot, report.exact
+        a, b = latex_names
+
+        def exact(value, radical):
+            return radical.latex() if radical is not None else latex_number(value)
+
+        lines += [fr"{a} \cdot {b} = {latex_number(d.dot)}",
+                  fr"\lVert {a} \rVert = {exact(d.norm_u, e.norm_u if e else None)}, \quad "
+                  fr"\lVert {b} \rVert = {exact(d.norm_v, e.norm_v if e else None)}"]
+        if d.cosine is not None:
+            lines += [fr"\cos\theta = {exact(d.cosine, e.cosine if e else None)}, \quad "
+                      fr"\theta = {d.angle_degrees:.6g}^\circ",
+                      fr"\operatorname{{proj}}_{{{b}}} {a} = {_latex_column(d.projection)}"]
+    if report.target is not None:
+        if report.reachable:
+            lines.append(f"{_latex_column(report.target)} = "
+                         f"{_latex_combination(report.coefficients, names)}")
+        else:
+            lines.append(_latex_text(report.explanation))
+    return "\n".join(f"$${line}$$" for line in lines)

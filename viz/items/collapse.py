@@ -48,7 +48,8 @@ class CollapseHighlight:
     def show_line(self, dx: float, dy: float, label: str, rect) -> None:
         """Highlight the line through the origin along (dx, dy)."""
         self.shape = "line"
-        self._direction = np.array([dx, dy], dtype=float)
+        direction = np.array([dx, dy], dtype=float)
+        self._direction = direction / np.abs(direction).max()  # tame huge entries before any product
         self._label.setText(label)
         self.update(rect)
 

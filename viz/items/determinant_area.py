@@ -57,7 +57,7 @@ class DeterminantArea:
         self.corners = parallelogram(matrix)
         self.det = signed_area(matrix)
         self._polygon.setPolygon(QtGui.QPolygonF([QtCore.QPointF(x, y) for x, y in self.corners[:4]]))
-        centre = self.corners[:4].mean(axis=0)
+        centre = 0.5 * self.corners[1] + 0.5 * self.corners[3]  # (î' + ĵ')/2, never overflows
         shown = det_text if det_text is not None else f"{self.det:.2f}".replace("-", "−")
         text = f"det = {shown}"
         if self.det < 0:

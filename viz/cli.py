@@ -8,6 +8,7 @@
     linear-lens export --session scene.lens.json --out scene.png     (a saved session)
     linear-lens info --matrix "2 1; 1 2" [--format text|json|latex] [--steps]
     linear-lens info --define A="1 2; 3 4" --expr "A^{-1}"
+    linear-lens info --vectors "1 2; 2 4; 0 1" [--target "3 5"] [--format text|json|latex]
 
 Bad input ends with exit status 2 and one line saying what is wrong — never a traceback.
 The GUI and the headless export share one code path (:func:`viz.export.export_picture`,
@@ -108,10 +109,17 @@ def build_parser() -> argparse.ArgumentParser:
                         help='start from this matrix instead of the identity, e.g. "0 -1; 1 0"')
     motion.add_argument("--loop", action=argparse.BooleanOptionalAction, default=None,
                         help="play the GIF for ever (default) or once")
-    info = commands.add_parser("info", help="print what the matrix does, with exact numbers")
+    info = commands.add_parser("info", help="print what the matrix does, with exact numbers",
+                               description="What a matrix does, or what some vectors span, "
+                                           "with exact numbers.")
     source = info.add_mutually_exclusive_group(required=True)
     source.add_argument("--matrix", help='rows separated by ";", e.g. "2 1; 1 2"')
     source.add_argument("--expr", help='a matrix expression, e.g. "A^{-1} B" (with --define)')
+    source.add_argument("--vectors", metavar="ROWS",
+                        help='one vector per row, named v1, v2, …, e.g. "1 2; 2 4; 0 1": their span, '
+                             'a basis, any dependency, and the dot product of two')
+    info.add_argument("--target", metavar="VECTOR",
+                      help='with --vectors: the exact combination that reaches it, e.g. "3 5"')
     info.add_argument("--define", action="append", default=[], metavar="NAME=ROWS",
                       help='name a matrix for --expr, e.g. --define A="1 2; 3 4" (repeatable)')
     info.add_argument("--format", choices=("text", "json", "latex"), default="text")
@@ -152,6 +160,11 @@ def _info(args) -> int:
     from . import report, steps
     from .facts import analyse
 
+    if args.vectors is not None:
+        return _info_vectors(args)
+    if args.target is not None:
+        raise ValueError("--target goes with --vectors (the vectors to combine), "
+                         "e.g. --vectors \"1 2; 0 1\" --target \"3 5\"")
     if args.matrix is not None:
         matrix = _read_matrix(args.matrix, sizes=(2, 3))
     else:
@@ -178,6 +191,52 @@ def _info(args) -> int:
         print(report.as_text(facts))
         if working is not None:
             print("\n" + steps.as_text(working))
+    return 0
+
+
+def _read_vectors(text: str):
+    """``--vectors``: one vector per row, read by the matrix parser; ragged rows name the vector."""
+    import re
+
+    from kernels import ExpressionError, parse_matrix
+
+    try:
+        rows = parse_matrix(text).rows
+    except ExpressionError as error:
+        ragged = re.fullmatch(r"row (\d+) has (\d+) entr(?:y|ies), row 1 has (\d+)", error.reason)
+        if ragged is None:
+            raise
+        number, count, first = ragged.groups()
+        raise ExpressionError(f"vector {number} has {count} component{'s' * (count != '1')}, "
+                              f"vector 1 has {first}", error.text, error.position) from None
+    return rows
+
+
+def _info_vectors(args) -> int:
+    """``info --vectors``: span, basis, dependency, dot product (two vectors), ``--target``."""
+    from kernels import Vector, parse_matrix
+
+    from . import vector_facts
+
+    if args.steps:
+        raise ValueError("--steps shows the working for a matrix; it does not go with --vectors")
+    if args.define:
+        raise ValueError("--define names matrices for --expr; it does not go with --vectors")
+    vectors = [Vector(row) for row in _read_vectors(args.vectors)]
+    target = None
+    if args.target is not None:
+        target = Vector([x for row in parse_matrix(args.target).rows for x in row])
+    try:
+        facts = vector_facts.vectors_report(vectors, target)
+        if args.format == "json":
+            text = json.dumps(vector_facts.report_dict(facts), indent=2, ensure_ascii=False)
+        elif args.format == "latex":
+            text = vector_facts.report_latex(facts)
+        else:
+            text = vector_facts.report_text(facts)
+    except (OverflowError, ZeroDivisionError) as error:  # not a ValueError: say it in one line
+        raise ValueError(f"these numbers are too large or too small to work with ({error})") from None
+    print(text)
     return 0
 
 

@@ -165,6 +165,11 @@ class SpacePainter:
             self._polygon(painter, plane_patch(np.cross(*basis)), _color(palette.collapse, 0.22))
         elif len(basis) == 1:
             self._segments(painter, line_through_origin(basis[0]), _pen(palette.collapse, 6.0 * scale, 0.6))
+        elif facts.rank == 0:  # the zero matrix: everything lands on the origin
+            (x, y), = self._xy([[0.0, 0.0, 0.0]])
+            painter.setPen(_pen(palette.collapse, 2.0 * scale))
+            painter.setBrush(_color(palette.collapse, 0.45))
+            painter.drawEllipse(QtCore.QPointF(x, y), 8 * scale, 8 * scale)
 
 
 def export_space_svg(model, path, size, camera: Camera, display=None, caption: bool = True) -> Path:

@@ -72,7 +72,7 @@ def dot_facts(u: Vector, v: Vector, names=("u", "v")) -> DotFacts:
     else:
         sentence = (f"{label}: they point in opposing directions (angle {degrees:.4g}° > 90°); "
                     f"{a} reaches {abs(shadow):.4g} against {b}")
-    note = (f"Cosine similarity = cos θ = {cosine:.4g}. In machine learning, embeddings are "
+    note = (f"Cosine similarity = cos θ = {scalar_text(float(f'{cosine:.4g}'))}. In machine learning, embeddings are "
             "compared this way: 1 means the same direction, 0 unrelated, −1 opposite.")
     return DotFacts(product, length_u, length_v, cosine, degrees, shadow, project(u, onto=v),
                     sentence, note)
@@ -124,6 +124,7 @@ def span_facts(vectors, names) -> SpanFacts:
     if result.dimension == 0:
         zeros = ", ".join(names)
         return SpanFacts(0, shape, (), result.relation.text,
+                         f"dependent: {result.relation.text} — "
                          f"{zeros} {'is the zero vector' if len(names) == 1 else 'are all zero'}: "
                          "the span is just the origin", coefficients, redundant, indices)
     verdict = (f"dependent: {result.relation.text}, so {redundant} adds nothing new to the span; "
@@ -302,7 +303,7 @@ def span_place(basis, size: int) -> str | None:
     if len(basis) == 1 and size == 2:
         return line_name(basis[0])
     if len(basis) == 1 and size == 3:
-        return f"the line through the origin along {vector_text(basis[0])}"
+        return f"the line along {vector_text(basis[0])}"
     if len(basis) == 2 and size == 3:
         normal = list(cross(*basis))
         if all(is_exact(c) for c in normal):
@@ -345,7 +346,7 @@ def vectors_report(vectors, target: Vector | None = None) -> VectorReport:
 
     >>> report = vectors_report([Vector([1, 2]), Vector([2, 4]), Vector([0, 1])])
     >>> report.span.relation, report.place, report_text(report).splitlines()[5]
-    ('2·v1 − 1·v2 + 0·v3 = 0', None, 'basis        v1, v3')
+    ('2·v1 − 1·v2 + 0·v3 = 0', None, 'basis        v1 = (1, 2), v3 = (0, 1)')
     """
     vectors = tuple(vectors)
     names = tuple(f"v{i + 1}" for i in range(len(vectors)))
@@ -390,7 +391,7 @@ def _with_float(value, radical: Radical | None = None) -> str:
 
 def _span_sentence(report: VectorReport) -> str:
     facts = report.span
-    sentence = f"span{{{', '.join(report.names)}}} is {facts.shape} (dimension {facts.dimension})"
+    sentence = f"{facts.dimension}: span{{{', '.join(report.names)}}} is {facts.shape}"
     return sentence + (f": {report.place}" if report.place else "")
 
 
@@ -398,9 +399,11 @@ def report_text(report: VectorReport) -> str:
     """The report as a learner reads it in a terminal."""
     facts = report.span
     lines = [describe_vector(name, v) for name, v in zip(report.names, report.vectors)]
-    lines += ["", f"{'span':<12} {_span_sentence(report)}",
-              f"{'basis':<12} {', '.join(facts.basis_names) or 'none (the empty set spans the origin)'}",
-              f"{'independent':<12} {'yes' if facts.relation is None else 'no'} — {facts.verdict}"]
+    basis = ", ".join(f"{report.names[i]} = {vector_text(report.vectors[i])}"
+                      for i in facts.basis_indices)
+    lines += ["", f"{'dimension':<12} {_span_sentence(report)}",
+              f"{'basis':<12} {basis or 'none: the origin needs no basis vectors'}",
+              f"{'verdict':<12} {facts.verdict}"]
     if report.redundant_as is not None:
         lines.append(f"{'so':<12} {facts.redundant} = {combination_text(*report.redundant_as)}")
     if report.dot is not None:
@@ -492,6 +495,8 @@ def report_latex(report: VectorReport) -> str:
         where = fr" = \mathbb{{R}}^{{{size}}}" if facts.dimension == size else ""
         lines.append(whole + (f" = {basis}" if facts.relation is not None else "") + where
                      + fr", \quad \dim = {facts.dimension}")
+        if report.place:
+            lines[-1] += fr", \quad {_latex_text(report.place)}"
     if facts.relation is not None:
         lines.append(f"{_latex_combination(facts.coefficients, names)} = \\mathbf{{0}}")
     if report.redundant_as is not None:

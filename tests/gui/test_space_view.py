@@ -106,3 +106,8 @@ def test_export_space_png_and_svg(space_view, tmp_path):
     assert max(np.abs(c - background).max() for c in caption_area) > 100  # the caption's text
     svg = export_space(model, tmp_path / "rank2.svg", size=(1200, 750), t=0.5)
     assert svg.read_text().lstrip().startswith("<?xml")
+
+
+def test_zero_matrix_marks_the_origin(space_view):
+    view = space_view(np.zeros((3, 3)))
+    assert view.collapse.origin_only and view.collapse._origin.visible()

@@ -36,6 +36,10 @@ class Subspaces3D:
             plane.setVisible(False)
             view.addItem(plane)
             self._planes.append(plane)
+        self._origin = gl.GLScatterPlotItem(pos=np.zeros((1, 3)), size=16, pxMode=True)
+        self._origin.setVisible(False)
+        view.addItem(self._origin)
+        self.origin_only = False
         self.rgba = (1.0, 1.0, 0.0, 1.0)
         self.directions: list[np.ndarray] = []
         self.normals: list[np.ndarray] = []
@@ -44,11 +48,14 @@ class Subspaces3D:
     def set_style(self, rgba, plane_alpha: float = 0.18) -> None:
         self.rgba = rgba
         self._lines.setData(color=rgba)
+        self._origin.setData(color=rgba)
         for plane in self._planes:
             plane.setColor((*rgba[:3], plane_alpha))
 
-    def show(self, directions=(), normals=()) -> None:
-        """Lines along ``directions`` and planes with the given ``normals``."""
+    def show(self, directions=(), normals=(), origin_only: bool = False) -> None:
+        """Lines along ``directions`` and planes with the given ``normals`` — or, with
+        ``origin_only``, a dot at the origin (where the zero matrix sends everything)."""
+        self.origin_only = origin_only
         self.directions = [np.asarray(d, dtype=float) for d in directions]
         self.normals = [np.asarray(n, dtype=float) for n in normals][:len(self._planes)]
         segments = [line_through_origin(d) for d in self.directions]
@@ -61,5 +68,6 @@ class Subspaces3D:
     def set_visible(self, visible: bool) -> None:
         self._visible = visible
         self._lines.setVisible(visible and bool(self.directions))
+        self._origin.setVisible(visible and self.origin_only)
         for index, plane in enumerate(self._planes):
             plane.setVisible(visible and index < len(self.normals))

@@ -98,7 +98,7 @@ class SpaceView(gl.GLViewWidget):
         elif len(basis) == 1:
             self.collapse.show([basis[0]], [])
         else:
-            self.collapse.show([], [])
+            self.collapse.show([], [], origin_only=facts.rank == 0)
 
     def _show_vector(self, *_) -> None:
         if len(self.model.vector) != 3:

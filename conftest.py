@@ -7,7 +7,9 @@ and the 3D tests skip, unless ``LINEAR_LENS_REQUIRE_GL=1`` says they must run (C
 ``python -m viz`` starts the app and is not a module to import while collecting doctests.
 """
 
+import contextlib
 import os
+import signal
 
 import pytest
 
@@ -21,3 +23,29 @@ def pytest_configure(config):
     from viz.gl_support import share_gl_contexts
 
     share_gl_contexts()  # before the QApplication exists, as the app's main() does
+
+
+class TookTooLong(Exception):
+    """A call did not return in time: in the app, that would be a frozen window."""
+
+
+@contextlib.contextmanager
+def deadline(seconds: float):
+    """Interrupt the block with :class:`TookTooLong` after ``seconds`` (pure-Python loops too).
+
+    Used by the hostile-input suites (``from conftest import deadline``) to turn a hang into
+    a test failure instead of a stuck test run.
+    """
+    def interrupt(signum, frame):
+        raise TookTooLong(f"still running after {seconds} s")
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except TookTooLong as interrupted:
+        # re-raise without the interrupted frames: a frame stopped mid-instruction can have no
+        # line number, which breaks pytest's traceback formatting (INTERNALERROR)
+        raise TookTooLong(str(interrupted)) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -42,34 +42,24 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def _progress(text: str) -> float:
-    try:
-        t = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"t must be a number from 0 to 1, not '{text}'") from None
-    if not 0.0 <= t <= 1.0:
-        raise argparse.ArgumentTypeError(f"t must be between 0 and 1, not {t}")
-    return t
+def _number_in(kind, low, high, what: str, unit: str = ""):
+    """An argparse type: a ``kind`` (int or float) from ``low`` to ``high``, or a one-line error."""
+    def parse(text: str):
+        span = f"from {low:g} to {high:g}{unit}"
+        try:
+            value = kind(text)
+        except ValueError:
+            number = "a whole number" if kind is int else "a number"
+            raise argparse.ArgumentTypeError(f"{what} must be {number} {span}, not '{text}'") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{what} must be {span}, not {value:g}")
+        return value
+    return parse
 
 
-def _fps(text: str) -> int:
-    try:
-        fps = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"fps must be a whole number from 1 to 60, not '{text}'") from None
-    if not 1 <= fps <= 60:
-        raise argparse.ArgumentTypeError(f"fps must be from 1 to 60, not {fps}")
-    return fps
-
-
-def _duration(text: str) -> float:
-    try:
-        seconds = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"duration must be a number of seconds, not '{text}'") from None
-    if not 0.1 <= seconds <= 30:
-        raise argparse.ArgumentTypeError(f"duration must be from 0.1 to 30 seconds, not {seconds:g}")
-    return seconds
+_progress = _number_in(float, 0.0, 1.0, "t")
+_fps = _number_in(int, 1, 60, "fps")
+_duration = _number_in(float, 0.1, 30.0, "duration", " seconds")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -47,19 +47,30 @@ def dot_facts(u: Vector, v: Vector, names=("u", "v")) -> DotFacts:
     """
     a, b = names
     product = dot(u, v)
-    length_u, length_v = norm(u), norm(v)
+    exact = exact_dot(u, v)
+    if exact is None:
+        length_u, length_v = norm(u), norm(v)
+    else:  # through c·√n, so 1e300 or 1e-300 entries neither overflow nor underflow
+        length_u, length_v = (r.coefficient if r.is_rational else float(r)
+                              for r in (exact.norm_u, exact.norm_v))
     label = f"{a}·{b} = {_number(product)}"
     if length_u == 0 or length_v == 0:
         zero = a if length_u == 0 else b
         return DotFacts(product, length_u, length_v, None, None, None, None,
                         f"{label}: {zero} is the zero vector, so there is no angle to speak of",
                         "Cosine similarity is undefined for a zero vector (it has no direction).")
-    theta = angle(u, v)
-    cosine = math.cos(theta)
+    if exact is not None:  # θ = atan2(sin θ, cos θ), both exact radicals until the last step
+        sine = exact_sqrt(1 - product ** 2 / (dot(u, u) * dot(v, v)))
+        theta = math.atan2(float(sine), float(exact.cosine))
+        cosine = float(exact.cosine)
+    else:
+        theta = angle(u, v)
+        cosine = math.cos(theta)
     degrees = math.degrees(theta)
     if abs(degrees - round(degrees)) < 1e-9:
         degrees = float(round(degrees))
-    shadow = float(product) / float(length_v)
+    shadow = (float(exact.scalar_projection) if exact is not None
+              else float(product) / float(length_v))
     if product == 0:
         sentence = f"{label}: the vectors are perpendicular — neither has any component along the other"
     elif degrees == 0:
@@ -74,7 +85,8 @@ def dot_facts(u: Vector, v: Vector, names=("u", "v")) -> DotFacts:
                     f"{a} reaches {abs(shadow):.4g} against {b}")
     note = (f"Cosine similarity = cos θ = {scalar_text(float(f'{cosine:.4g}'))}. In machine learning, embeddings are "
             "compared this way: 1 means the same direction, 0 unrelated, −1 opposite.")
-    return DotFacts(product, length_u, length_v, cosine, degrees, shadow, project(u, onto=v),
+    shadow_vector = v * (product / dot(v, v)) if exact is not None else project(u, onto=v)
+    return DotFacts(product, length_u, length_v, cosine, degrees, shadow, shadow_vector,
                     sentence, note)
 
 
@@ -162,7 +174,10 @@ class Radical:
     radicand: int
 
     def __float__(self) -> float:
-        return float(self.coefficient) * math.sqrt(self.radicand)
+        if self.radicand < 2 ** 52:
+            return float(self.coefficient) * math.sqrt(self.radicand)
+        root = Fraction(math.isqrt(self.radicand << 256), 1 << 128)  # √n to 2⁻¹²⁸, no overflow
+        return float(self.coefficient * root)
 
     @property
     def is_rational(self) -> bool:

@@ -48,7 +48,7 @@ def test_export_png_headless(tmp_path):
     (("info", "--matrix", "1 2 3; 4 5 6"), "2×3"),
     (("export", "--matrix", "1 0; 0 1", "--out", "a.gif"), ".png or .svg"),
     (("export", "--matrix", "1 0; 0 1", "--out", "a.png", "--size", "big"), "1600x1000"),
-    (("export", "--matrix", "1 0; 0 1", "--out", "a.png", "--t", "2"), "between 0 and 1"),
+    (("export", "--matrix", "1 0; 0 1", "--out", "a.png", "--t", "2"), "from 0 to 1"),
     (("info",), "--matrix"),
 ])
 def test_bad_input_is_one_line_and_status_2(args, fragment):

@@ -11,15 +11,14 @@ Every case here once broke the app (a freeze, a hidden matrix, NaN reaching the 
 each now passes and guards against the bug coming back.
 """
 
-import contextlib
 import random
-import signal
 from fractions import Fraction
 
 import numpy as np
 import pytest
 from PyQt6 import QtCore, QtWidgets
 
+from conftest import deadline
 from kernels import ExpressionError, Matrix, parse_scalar
 from viz.items.segments import Segments
 
@@ -154,27 +153,6 @@ def test_typing_1e155_in_one_cell(qtbot, window):
         assert_drawable(window)
     finally:
         recover(window)
-
-
-class Frozen(Exception):
-    """The window stopped responding (a kernel call inside an edit did not return)."""
-
-
-@contextlib.contextmanager
-def deadline(seconds: float):
-    def interrupt(signum, frame):
-        raise Frozen(f"no answer after {seconds} s")
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    except Frozen as interrupted:
-        # re-raise without the interrupted frames: a frame stopped mid-instruction can have no
-        # line number, which breaks pytest's traceback formatting (INTERNALERROR)
-        raise Frozen(str(interrupted)) from None
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def recover(window) -> None:

@@ -13,12 +13,10 @@ A seeded random fuzz run (``test_random_matrices_never_hang_or_lie``) takes
 ``LINEAR_LENS_FUZZ_EXAMPLES`` matrices (default 40; e.g. 2000 for a long run).
 """
 
-import contextlib
 import decimal
 import math
 import os
 import random
-import signal
 import time
 from fractions import Fraction
 
@@ -27,6 +25,7 @@ import pytest
 
 from kernels import (LinearAlgebraError, Matrix, describe, det, eigenvalues, eigenvectors,
                      inverse, rank, rref, trace)
+from conftest import deadline
 from kernels.errors import FloatRangeError, SingularMatrixError
 
 DEADLINE_S = 1.2  # a hard stop: a call still running after this has hung
@@ -34,33 +33,11 @@ TIME_LIMIT_S = 1.0  # what every call must beat
 FUZZ_EXAMPLES = int(os.environ.get("LINEAR_LENS_FUZZ_EXAMPLES", "40"))
 
 
-class Hang(Exception):
-    """A kernel call ran past the deadline."""
-
-
-@contextlib.contextmanager
-def deadline(seconds: float = DEADLINE_S):
-    """Interrupt the block with :class:`Hang` after ``seconds`` (pure-Python loops included)."""
-    def interrupt(signum, frame):
-        raise Hang(f"still running after {seconds} s")
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    except Hang as interrupted:
-        # re-raise without the interrupted frames: a frame stopped mid-instruction can have no
-        # line number, which breaks pytest's traceback formatting (INTERNALERROR)
-        raise Hang(str(interrupted)) from None
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def timed_call(function, M):
     """(result, None) or (None, error), after asserting the call neither hung nor dawdled."""
     start = time.perf_counter()
     try:
-        with deadline():
+        with deadline(DEADLINE_S):
             result, error = function(M), None
     except LinearAlgebraError as caught:
         result, error = None, caught

@@ -8,8 +8,17 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-from kernels import (Vector, angle, combination, dot, format_scalar, is_exact, norm, project,
-                     span)
+from kernels import (
+    Vector,
+    angle,
+    combination,
+    dot,
+    format_scalar,
+    is_exact,
+    norm,
+    project,
+    span,
+)
 from kernels.notation import combination_text, is_negative, scalar_text, vector_text
 
 SPACE_NAMES = {0: "the origin", 1: "a line through the origin", 2: "a plane through the origin",
@@ -429,9 +438,9 @@ def report_text(report: VectorReport) -> str:
         if d.cosine is not None:
             lines += [f"{'cos θ':<12} {_with_float(d.cosine, e.cosine if e else None)}",
                       f"{'angle':<12} {d.angle_degrees:.6g}°",
-                      f"{'shadow':<12} {a} reaches "
-                      f"{_with_float(d.scalar_projection, e.scalar_projection if e else None)} along {b}"
-                      " (scalar projection)",
+                      (f"{'shadow':<12} {a} reaches "
+                       f"{_with_float(d.scalar_projection, e.scalar_projection if e else None)} "
+                       f"along {b} (scalar projection)"),
                       f"{'projection':<12} proj_{b} {a} = {vector_text(d.projection)}"]
         lines += ["", d.sentence, d.ml_note]
     if report.target is not None:
@@ -524,11 +533,11 @@ def report_latex(report: VectorReport) -> str:
             return radical.latex() if radical is not None else latex_number(value)
 
         lines += [fr"{a} \cdot {b} = {latex_number(d.dot)}",
-                  fr"\lVert {a} \rVert = {exact(d.norm_u, e.norm_u if e else None)}, \quad "
-                  fr"\lVert {b} \rVert = {exact(d.norm_v, e.norm_v if e else None)}"]
+                  (fr"\lVert {a} \rVert = {exact(d.norm_u, e.norm_u if e else None)}, \quad "
+                   fr"\lVert {b} \rVert = {exact(d.norm_v, e.norm_v if e else None)}")]
         if d.cosine is not None:
-            lines += [fr"\cos\theta = {exact(d.cosine, e.cosine if e else None)}, \quad "
-                      fr"\theta = {d.angle_degrees:.6g}^\circ",
+            lines += [(fr"\cos\theta = {exact(d.cosine, e.cosine if e else None)}, \quad "
+                       fr"\theta = {d.angle_degrees:.6g}^\circ"),
                       fr"\operatorname{{proj}}_{{{b}}} {a} = {_latex_column(d.projection)}"]
     if report.target is not None:
         if report.reachable:

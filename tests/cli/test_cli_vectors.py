@@ -15,7 +15,7 @@ import pytest
 def run(*args):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run([sys.executable, "-m", "viz", "info", *args], capture_output=True,
-                          text=True, env=env, timeout=60)
+                          text=True, env=env, timeout=60, check=False)
 
 
 def info_json(*args):
@@ -104,7 +104,7 @@ def test_two_vectors_dot_facts_match_numpy(u, v):
     assert dot["scalar_projection_float"] == pytest.approx(nu @ nv / np.linalg.norm(nv))
     assert np.allclose([float(Fraction(x)) for x in dot["projection"]], (nu @ nv) / (nv @ nv) * nv)
     assert dot["u"] == "v1" and dot["v"] == "v2" and "Cosine similarity" in dot["ml_note"]
-    from kernels import parse_scalar                      # exact strings read back as the numbers
+    from kernels import parse_scalar  # exact strings read back as the numbers
     for key in ("norm_u", "norm_v", "cos", "scalar_projection"):
         assert float(parse_scalar(dot[key])) == pytest.approx(dot[f"{key}_float"], abs=1e-12)
 

@@ -18,7 +18,7 @@ from kernels import Matrix, Vector
 from . import report
 from .animation import Animator
 from .autosave import AutoSaver
-from .commands import ReplaceScene, SetAppearance, SetMatrix, SetVector
+from .commands import ReplaceScene, SetAppearance, SetMatrix, SetVector, SetVectors
 from .controls.animation_bar import AnimationBar
 from .controls.entry_grid import EntryGrid
 from .controls.info_panel import InfoPanel
@@ -381,6 +381,12 @@ class MainWindow(QtWidgets.QMainWindow):
         if name == "v":
             self.undo_stack.push(SetVector(self.model, Vector([_tidy(x), _tidy(y)]), "Drag v",
                                            drag_id=self._drag_serial))
+        elif name.startswith("vector:"):
+            index = int(name.split(":")[1])
+            vectors = list(self.model.vectors)
+            vectors[index] = (vectors[index][0], Vector([_tidy(x), _tidy(y)]))
+            self.undo_stack.push(SetVectors(self.model, vectors, f"Drag {vectors[index][0]}",
+                                            drag_id=self._drag_serial))
         else:
             rows = [list(r) for r in self.model.matrix.rows]
             column = 0 if name == "i" else 1
@@ -536,7 +542,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _replace_scene(self, session: Session, text: str) -> None:
         """Push one undoable step that puts ``session``'s scene in the model (pre-validated)."""
-        command = ReplaceScene(self.model, session.matrix, session.vector, session.theme,
+        command = ReplaceScene(self.model, session.matrix, session.vectors, session.theme,
                                session.palette, text)
         if command.changes_anything:
             self.undo_stack.push(command)
@@ -583,9 +589,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.undo_stack.setClean()
         self._update_title()
         add_recent_file(path, self.settings)
-        extra = len(session.vectors) - 1
-        note = f" (this version shows v only; {extra} more vector(s) not shown)" if extra > 0 else ""
-        self.statusBar().showMessage(f"Opened {path.name}{note}", 5000)
+        self.statusBar().showMessage(f"Opened {path.name}", 5000)
         return True
 
     def save(self) -> bool:

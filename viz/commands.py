@@ -64,6 +64,18 @@ class SetVector(_ReplaceValue):
         self._model.set_vector(value)
 
 
+class SetVectors(_ReplaceValue):
+    """Replace the list of named vectors (add, remove, rename, type or drag one)."""
+
+    merge_kind = 3
+
+    def __init__(self, model, vectors, text: str = "Edit vectors", drag_id: int | None = None):
+        super().__init__(model, model.vectors, tuple(vectors), text, drag_id)
+
+    def _apply(self, value):
+        self._model.set_vectors(value)
+
+
 class SetAppearance(_ReplaceValue):
     """Switch theme and/or palette (it changes the picture, so it is undoable too)."""
 
@@ -77,20 +89,24 @@ class SetAppearance(_ReplaceValue):
 
 
 class ReplaceScene(_ReplaceValue):
-    """Swap the whole scene at once — matrix, vector v, theme and palette — for File → New,
-    File → Open or the 2D ↔ 3D switch. Undo brings the previous scene back in one step. Check that the new values fit
-    the model (:func:`viz.session.check_fits`) before pushing: the command does not validate."""
+    """Swap the whole scene at once — matrix, vectors, theme and palette — for File → New,
+    File → Open or the 2D ↔ 3D switch. Undo brings the previous scene back in one step. Check
+    that the new values fit the model (:func:`viz.session.check_fits`) before pushing: the
+    command does not validate. ``vectors`` is v alone (a Vector) or ``(name, Vector)`` pairs."""
 
-    def __init__(self, model, matrix: Matrix, vector: Vector, theme: str, palette: str,
+    def __init__(self, model, matrix: Matrix, vectors, theme: str, palette: str,
                  text: str = "Replace scene"):
-        old = (model.matrix, model.vector, model.theme, model.palette)
-        super().__init__(model, old, (matrix, vector, theme, palette), text, None)
+        if isinstance(vectors, Vector):
+            vectors = (("v", vectors),)
+        old = (model.matrix, model.vectors, model.theme, model.palette)
+        super().__init__(model, old, (matrix, tuple(vectors), theme, palette), text, None)
 
     @property
     def changes_anything(self) -> bool:
         return self._old != self._new
 
     def _apply(self, value):
-        matrix, vector, theme, palette = value
-        self._model.set_scene(matrix, vector)
+        matrix, vectors, theme, palette = value
+        self._model.set_scene(matrix, vectors[0][1])
+        self._model.set_vectors(vectors)
         self._model.set_appearance(theme, palette)

@@ -21,26 +21,39 @@ class SceneModel(QtCore.QObject):
         dimension_changed(n): the scene switched between the plane (2) and space (3); it is
             emitted before the matrix_changed that carries the new matrix.
         matrix_changed(old, new): the committed matrix changed (kernel ``Matrix`` values).
-        vector_changed(new): the user vector v changed.
+        vector_changed(new): the user vector v (the first vector) changed.
+        vectors_changed(vectors): the list of named vectors changed (``(name, Vector)`` pairs).
+        selection_changed(indices): which vectors are being compared (dot product, span).
+        combination_changed(coefficients): the combination c1·u1 + … of the selected vectors
+            being shown (a tuple of floats), or None.
         appearance_changed(): the theme or the palette changed.
     """
 
     dimension_changed = QtCore.pyqtSignal(int)
     matrix_changed = QtCore.pyqtSignal(object, object)
     vector_changed = QtCore.pyqtSignal(object)
+    vectors_changed = QtCore.pyqtSignal(object)
+    selection_changed = QtCore.pyqtSignal(object)
+    combination_changed = QtCore.pyqtSignal(object)
     appearance_changed = QtCore.pyqtSignal()
 
     def __init__(self, matrix: Matrix | None = None, vector: Vector | None = None, parent=None):
         super().__init__(parent)
         self._matrix = matrix if matrix is not None else Matrix.identity(2)
-        self._vector = vector if vector is not None else DEFAULT_VECTOR
+        vector = vector if vector is not None else DEFAULT_VECTORS[self._matrix.shape[0]]
+        self._vectors: tuple = (("v", vector),)
+        self._selection: tuple = ()
+        self._combination: tuple | None = None
         self._facts = analyse(self._matrix)
         self._theme = "dark"
         self._palette = "okabe-ito"
 
     def copy(self) -> "SceneModel":
         """An independent model with the same values (e.g. to export in another theme)."""
-        twin = SceneModel(self._matrix, self._vector)
+        twin = SceneModel(self._matrix, self.vector)
+        twin.set_vectors(self._vectors)
+        twin.set_selection(self._selection)
+        twin.set_combination(self._combination)
         twin.set_appearance(self._theme, self._palette)
         return twin
 
@@ -64,10 +77,14 @@ class SceneModel(QtCore.QObject):
             return
         facts = analyse(matrix)
         old = self._matrix
-        self._matrix, self._vector, self._facts = matrix, vector, facts
+        self._matrix, self._facts = matrix, facts
+        self._vectors, self._selection, self._combination = (("v", vector),), (), None
         self.dimension_changed.emit(matrix.shape[0])
         self.matrix_changed.emit(old, matrix)
+        self.vectors_changed.emit(self._vectors)
         self.vector_changed.emit(vector)
+        self.selection_changed.emit(self._selection)
+        self.combination_changed.emit(None)
 
     @property
     def facts(self) -> MatrixFacts:
@@ -86,13 +103,63 @@ class SceneModel(QtCore.QObject):
 
     @property
     def vector(self) -> Vector:
-        return self._vector
+        """v, the first vector: drawn with its image Mv."""
+        return self._vectors[0][1]
 
     def set_vector(self, vector: Vector) -> None:
-        if vector == self._vector:
+        if vector == self.vector:
             return
-        self._vector = vector
-        self.vector_changed.emit(vector)
+        self.set_vectors(((self._vectors[0][0], vector),) + self._vectors[1:])
+
+    @property
+    def vectors(self) -> tuple:
+        """Every named vector, ``(name, Vector)`` pairs, v first."""
+        return self._vectors
+
+    def set_vectors(self, vectors) -> None:
+        """Replace the list: at least one vector, unique names, each the scene's dimension."""
+        vectors = tuple((str(name), Vector(vector)) for name, vector in vectors)
+        n = self.dimension
+        if not vectors:
+            raise ValueError("the scene needs at least one vector")
+        if len({name for name, _ in vectors}) != len(vectors):
+            raise ValueError("vector names must be different")
+        if any(len(vector) != n for _, vector in vectors):
+            raise ValueError(f"every vector needs {n} components in a {n}D scene")
+        if vectors == self._vectors:
+            return
+        first_changed = vectors[0][1] != self.vector
+        self._vectors = vectors
+        kept = tuple(i for i in self._selection if i < len(vectors))
+        self.vectors_changed.emit(vectors)
+        if first_changed:
+            self.vector_changed.emit(vectors[0][1])
+        self.set_selection(kept)
+
+    @property
+    def selection(self) -> tuple:
+        """Indices of the vectors being compared (their span; with two, their dot product)."""
+        return self._selection
+
+    def set_selection(self, indices) -> None:
+        indices = tuple(sorted({int(i) for i in indices if 0 <= int(i) < len(self._vectors)}))
+        if indices == self._selection:
+            return
+        self._selection = indices
+        self.selection_changed.emit(indices)
+        self.set_combination(None)
+
+    @property
+    def combination(self) -> tuple | None:
+        """Coefficients c1… of the selected vectors' combination being shown, or None."""
+        return self._combination
+
+    def set_combination(self, coefficients) -> None:
+        coefficients = None if coefficients is None else tuple(float(c) for c in coefficients)
+        if coefficients == self._combination:
+            return
+        self._combination = coefficients
+        self.combination_changed.emit(coefficients)
 
     @property
     def theme(self) -> str:

@@ -168,7 +168,7 @@ def session_from_model(model, view_rect=None) -> Session:
     """The scene of a :class:`~viz.model.SceneModel` (plus the visible rectangle, if given)."""
     rows = model.matrix.shape[0]
     return Session(format=FORMAT_VERSION, dimension=rows, matrix=model.matrix, vector=model.vector,
-                   theme=model.theme, palette=model.palette,
+                   vectors=model.vectors, theme=model.theme, palette=model.palette,
                    view_rect=_check_rect(tuple(view_rect), "view") if view_rect is not None else None)
 
 
@@ -195,8 +195,8 @@ def apply_session(session: Session, model) -> None:
     The view rectangle is not part of the model: the caller applies ``session.view_rect``.
     """
     check_fits(session, model)
-    model.set_matrix(session.matrix)
-    model.set_vector(session.vector)
+    model.set_scene(session.matrix, session.vector)
+    model.set_vectors(session.vectors)
     model.set_appearance(session.theme, session.palette)
 
 

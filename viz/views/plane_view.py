@@ -13,12 +13,16 @@ from PyQt6 import QtCore, QtWidgets
 from kernels.notation import scalar_text
 
 from ..geometry import fit_rect
+from ..items.angle_arc import AngleArc
 from ..items.arrow import ArrowItem
 from ..items.caption import Caption
 from ..items.collapse import CollapseHighlight
+from ..items.combination_path import CombinationPath
 from ..items.determinant_area import DeterminantArea
 from ..items.eigenlines import EigenLines
 from ..items.grid import GridItem
+from ..items.projection import ProjectionItem
+from ..items.span_patch import SpanPatch
 from ..palette import THEMES, palette_for
 
 HANDLE_RADIUS_PX = 14
@@ -48,6 +52,9 @@ class PlaneViewBox(pg.ViewBox):
 
     def set_handle(self, name: str, position) -> None:
         self._handles[name] = (float(position[0]), float(position[1]))
+
+    def remove_handle(self, name: str) -> None:
+        self._handles.pop(name, None)
 
     def handle_at(self, scene_pos) -> str | None:
         """The draggable tip within a few pixels of ``scene_pos``, nearest first."""
@@ -105,6 +112,11 @@ class PlaneView(pg.GraphicsView):
         self.i_hat = ArrowItem(box, "î", z=50)
         self.j_hat = ArrowItem(box, "ĵ", z=52)
         self.caption = Caption(self.scene())
+        self.span = SpanPatch(box, z=5)
+        self.projection = ProjectionItem(box, z=35)
+        self.angle = AngleArc(box, z=36)
+        self.combination = CombinationPath(box, z=38)
+        self.others: list[tuple[ArrowItem, ArrowItem]] = []  # (vector, image) of v1, v2, …
         self.display = np.eye(2)
         self.settled = True
         self.set_range((-DEFAULT_HALF_WIDTH, DEFAULT_HALF_WIDTH, -3.2, 3.2))
@@ -112,8 +124,11 @@ class PlaneView(pg.GraphicsView):
         self.redraw_for_range()
         self.show_matrix(np.array(model.matrix.to_floats()), settled=True)
         self._show_vector()
+        self._show_vectors()
         model.vector_changed.connect(self._show_vector)
         model.appearance_changed.connect(self._apply_appearance)
+        for signal in (model.vectors_changed, model.selection_changed, model.combination_changed):
+            signal.connect(self._show_vectors)
         box.sigRangeChanged.connect(self.redraw_for_range)
         box.sigResized.connect(self.redraw_for_range)
 
@@ -137,6 +152,7 @@ class PlaneView(pg.GraphicsView):
         self.view_box.set_handle("i", display[:, 0])
         self.view_box.set_handle("j", display[:, 1])
         self._show_image()
+        self._show_other_images()
         if settled:
             self._show_facts()
         else:
@@ -169,6 +185,75 @@ class PlaneView(pg.GraphicsView):
         self.view_box.set_handle("v", v)
         self._show_image()
 
+    def _show_vectors(self, *_) -> None:
+        """The other named vectors (and their images), and the analysis of the selected ones:
+        their span, the angle and projection between two, and a linear combination."""
+        if self.model.dimension != 2:
+            return
+        palette = palette_for(self.model.palette, self.model.theme)
+        named = self.model.vectors[1:]
+        while len(self.others) < len(named):
+            box = self.view_box
+            pair = (ArrowItem(box, "", z=41, head_length=13), ArrowItem(box, "", z=46, head_length=13))
+            pair[0].set_style(palette.vector, width=2.0, opacity=0.5)
+            pair[1].set_style(palette.vector, width=3.0)
+            self.others.append(pair)
+        for index, (original, image) in enumerate(self.others):
+            shown = index < len(named)
+            original.set_visible(shown)
+            image.set_visible(shown)
+            if shown:
+                name, vector = named[index]
+                tip = np.array(vector.to_floats())
+                original.set_label(name)
+                original.set_tip(*tip)
+                image.set_label(f"M{name}")
+                self.view_box.set_handle(f"vector:{index + 1}", tip)
+            else:
+                self.view_box.remove_handle(f"vector:{index + 1}")
+        self._show_other_images()
+        self._show_analysis()
+
+    def _show_other_images(self) -> None:
+        """Where the matrix on screen sends v1, v2, … (every animation frame: cheap)."""
+        if self.model.dimension != 2:
+            return
+        for (_, image), (_, vector) in zip(self.others, self.model.vectors[1:]):
+            image.set_tip(*(self.display @ np.array(vector.to_floats())))
+
+    def _show_analysis(self) -> None:
+        from kernels import span
+
+        from ..vector_facts import dot_facts
+
+        chosen = [self.model.vectors[i] for i in self.model.selection]
+        vectors = [vector for _, vector in chosen]
+        rect = self.visible_rect()
+        if vectors:
+            result = span(vectors)
+            self.span.show(result.dimension, [v.to_floats() for v in result.basis], rect)
+        else:
+            self.span.show(None, [], rect)
+        if len(vectors) == 2:
+            facts = dot_facts(*vectors, names=[name for name, _ in chosen])
+            if facts.projection is not None:
+                self.projection.show(vectors[0].to_floats(), facts.projection.to_floats(),
+                                     f"proj of {chosen[0][0]}")
+                self.angle.show(vectors[0].to_floats(), vectors[1].to_floats(), facts.angle_degrees)
+            else:
+                self.projection.set_visible(False)
+                self.angle.set_visible(False)
+        else:
+            self.projection.set_visible(False)
+            self.angle.set_visible(False)
+        coefficients = self.model.combination
+        if coefficients is not None and len(coefficients) == len(vectors) and vectors:
+            total = " + ".join(f"{c:g}·{name}" for c, (name, _) in zip(coefficients, chosen))
+            self.combination.show(coefficients, [v.to_floats() for v in vectors],
+                                  total.replace("+ -", "− "))
+        else:
+            self.combination.set_visible(False)
+
     def _show_image(self) -> None:
         if len(self.model.vector) == 2:
             self.image.set_tip(*(self.display @ np.array(self.model.vector.to_floats())))
@@ -187,6 +272,13 @@ class PlaneView(pg.GraphicsView):
         self.j_hat.set_style(palette.j_hat, width=4)
         self.vector.set_style(palette.vector, width=2.5, opacity=0.55)
         self.image.set_style(palette.vector, width=3.5)
+        for original, image in self.others:
+            original.set_style(palette.vector, width=2.0, opacity=0.5)
+            image.set_style(palette.vector, width=3.0)
+        self.span.set_style(palette.vector)
+        self.projection.set_style(palette.eigen)
+        self.angle.set_style(theme.text)
+        self.combination.set_style(theme.text)
 
     def show_caption(self) -> None:
         """Write the committed matrix and its description in the corner (for exports)."""
@@ -215,4 +307,5 @@ class PlaneView(pg.GraphicsView):
         self.grid.update(self.display, rect)
         self.eigenlines.update(rect)
         self.collapse.update(rect)
+        self.span.update(rect)
 

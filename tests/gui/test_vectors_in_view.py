@@ -1,0 +1,55 @@
+"""Named vectors in the plane: drawn with their images, dragged, compared (span, angle, shadow)."""
+
+import numpy as np
+import pytest
+from PyQt6 import QtCore
+
+from kernels import Vector
+
+from .conftest import drag, wait_settled
+
+
+@pytest.fixture
+def two_vectors(window):
+    window.model.set_vectors((("v", Vector([1, 2])), ("v1", Vector([1, 0]))))
+    window.model.set_selection((0, 1))
+    return window
+
+
+def test_other_vectors_are_drawn_with_their_images(qtbot, two_vectors):
+    window = two_vectors
+    window.apply_matrix(window.model.matrix.__class__([[2, 0], [0, 1]]))
+    wait_settled(qtbot, window)
+    original, image = window.view.others[0]
+    assert np.allclose(original.tip, (1, 0)) and np.allclose(image.tip, (2, 0))
+
+
+def test_dragging_a_vector_into_line_snaps_the_span_from_plane_to_line(qtbot, two_vectors):
+    window = two_vectors
+    assert window.view.span.dimension == 2          # (1, 2) and (1, 0): the whole plane
+    drag(qtbot, window.view, (1, 0), (2.1, 3.9), modifiers=QtCore.Qt.KeyboardModifier.ShiftModifier)
+    assert window.model.vectors[1] == ("v1", Vector([2, 4]))
+    assert window.view.span.dimension == 1          # now both on y = 2x: a line
+    band = window.view.span._band.points
+    direction = band[1] - band[0]
+    assert abs(direction[1] - 2 * direction[0]) < 1e-9
+    assert window.undo_stack.count() == 1           # one drag, one undo step
+    window.undo_stack.undo()
+    assert window.view.span.dimension == 2
+
+
+def test_two_selected_vectors_show_the_angle_and_the_shadow(two_vectors):
+    window = two_vectors
+    window.model.set_vectors((("v", Vector([3, 1])), ("v1", Vector([1, 1]))))
+    assert np.allclose(window.view.projection.shadow.tip, (2, 2))   # (u·v / v·v)·v = 4/2·(1, 1)
+    assert window.view.angle._label.toPlainText() == "θ = 26.57°"
+
+
+def test_a_combination_is_drawn_tip_to_tail(two_vectors):
+    window = two_vectors
+    window.model.set_combination((2.0, -1.0))
+    points = window.view.combination.points
+    assert np.allclose(points, [[0, 0], [2, 4], [1, 4]])
+    assert np.allclose(window.view.combination.total.tip, (1, 4))
+    window.model.set_selection((0,))                 # a new selection clears the combination
+    assert window.model.combination is None

@@ -112,7 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help='with --vectors: the exact combination that reaches it, e.g. "3 5"')
     info.add_argument("--define", action="append", default=[], metavar="NAME=ROWS",
                       help='name a matrix for --expr, e.g. --define A="1 2; 3 4" (repeatable)')
-    info.add_argument("--format", choices=("text", "json", "latex"), default="text")
+    info.add_argument("--format", choices=("text", "json", "latex", "markdown"), default="text",
+                      help="markdown: the facts as a Markdown table with LaTeX maths (not with --vectors)")
     info.add_argument("--steps", action="store_true",
                       help="also show the working: cofactor expansion, row reduction, inverse")
     return parser
@@ -177,6 +178,10 @@ def _info(args) -> int:
         print(report.as_latex(facts))
         if working is not None:
             print(steps.as_latex(working))
+    elif args.format == "markdown":
+        print(report.as_markdown(facts))
+        if working is not None:
+            print("\n```\n" + steps.as_text(working) + "\n```")
     else:
         print(report.as_text(facts))
         if working is not None:
@@ -210,6 +215,9 @@ def _info_vectors(args) -> int:
 
     if args.steps:
         raise ValueError("--steps shows the working for a matrix; it does not go with --vectors")
+    if args.format == "markdown":
+        raise ValueError("--format markdown is for a matrix's facts; use text, json or latex "
+                         "with --vectors")
     if args.define:
         raise ValueError("--define names matrices for --expr; it does not go with --vectors")
     vectors = [Vector(row) for row in _read_vectors(args.vectors)]

@@ -135,3 +135,11 @@ def test_export_3d_png_with_a_display(qapp, tmp_path):
 def test_bad_3d_export_requests(args, fragment):
     result = run(*args)
     assert result.returncode == 2 and fragment in result.stderr
+
+
+def test_info_markdown():
+    result = run("info", "--matrix", "1/2 1; 0 2", "--format", "markdown")
+    assert result.returncode == 0, result.stderr
+    assert r"\frac{1}{2}" in result.stdout and "|" in result.stdout
+    refused = run("info", "--vectors", "1 2; 3 4", "--format", "markdown")
+    assert refused.returncode == 2 and "markdown" in refused.stderr

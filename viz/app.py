@@ -23,6 +23,7 @@ from .controls.animation_bar import AnimationBar
 from .controls.entry_grid import EntryGrid
 from .controls.info_panel import InfoPanel
 from .controls.steps_panel import StepsPanel
+from .controls.vector_panel import VectorPanel
 from .facts import analyse
 from .gl_support import opengl_problem
 from .model import DEFAULT_VECTORS, SceneModel
@@ -175,6 +176,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.side_tabs = QtWidgets.QTabWidget()
         self.side_tabs.addTab(self.info_panel, "Facts")
         self.side_tabs.addTab(self.steps_panel, "Steps")
+        self.vector_panel = VectorPanel(self.model, self.undo_stack)
+        self.side_tabs.addTab(self.vector_panel, "Vectors")
         side_layout.addWidget(self.side_tabs, stretch=1)
 
         centre = QtWidgets.QWidget()

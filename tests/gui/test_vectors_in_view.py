@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from PyQt6 import QtCore
+from PyQt6 import QtCore, QtWidgets
 
 from kernels import Vector
 
@@ -53,3 +53,13 @@ def test_a_combination_is_drawn_tip_to_tail(two_vectors):
     assert np.allclose(window.view.combination.total.tip, (1, 4))
     window.model.set_selection((0,))                 # a new selection clears the combination
     assert window.model.combination is None
+
+
+def test_vectors_tab_verdict_changes_as_a_vector_is_dragged_into_line(qtbot, two_vectors):
+    window = two_vectors
+    window.side_tabs.setCurrentWidget(window.vector_panel)
+    text = window.vector_panel.findChild(QtWidgets.QTextBrowser).toPlainText()
+    assert "independent" in text
+    drag(qtbot, window.view, (1, 0), (2.1, 3.9), modifiers=QtCore.Qt.KeyboardModifier.ShiftModifier)
+    text = window.vector_panel.findChild(QtWidgets.QTextBrowser).toPlainText()
+    assert "dependent: 2·v − 1·v1 = 0" in text

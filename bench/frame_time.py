@@ -45,7 +45,8 @@ def time_frames(update, viewport, frames: int) -> list[float]:
 
 
 def time_3d(frames: int) -> None:
-    """Update + render of the 3D scene per frame (grabFramebuffer renders into an FBO)."""
+    """Update + render of the 3D scene per frame, finished (glFinish); and, for comparison,
+    a render read back into a QImage with grabFramebuffer (what an export or a test does)."""
     from kernels import Vector
     from viz.gl_support import opengl_problem
     from viz.interpolation import rotation_about
@@ -65,15 +66,23 @@ def time_3d(frames: int) -> None:
     view.show()
     QtWidgets.QApplication.processEvents()
     path = TransformPath(np.eye(3), target)
-    samples = []
+    from OpenGL import GL
+
+    samples, grabbed = [], []
     for i in range(frames):
-        start = time.perf_counter()
         t = i / (frames - 1)
+        start = time.perf_counter()
         view.show_matrix(path.at(t), settled=t >= 1)
-        view.grabFramebuffer()
+        view.makeCurrent()
+        view.paintGL()   # what a frame on screen costs: draw into the widget's framebuffer…
+        GL.glFinish()    # …and wait until the (software) renderer has really finished
         samples.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        view.grabFramebuffer()  # the same frame again, plus reading 4 MB back into a QImage
+        grabbed.append((time.perf_counter() - start) * 1000)
     emit("frame_time_3d", size=f"{SIZE[0]}x{SIZE[1]}", **summary(samples[5:]), target_p95_ms=8.0,
          renderer=_gl_renderer(view))
+    emit("frame_time_3d_with_readback", size=f"{SIZE[0]}x{SIZE[1]}", **summary(grabbed[5:]))
 
 
 def _gl_renderer(view) -> str:

@@ -32,7 +32,10 @@ def scripts() -> list[str]:
 
 
 def run(script: str, args: list[str]) -> tuple[int, float]:
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    # only the frame-time script can use a display (its 3D part needs OpenGL); the others
+    # measure the off-screen paths they are about, whatever the caller's platform
+    platform = os.environ.get("QT_QPA_PLATFORM", "offscreen") if script == "frame_time.py" else "offscreen"
+    env = dict(os.environ, QT_QPA_PLATFORM=platform)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, str(BENCH / script), *args], cwd=ROOT, env=env,

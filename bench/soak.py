@@ -140,6 +140,7 @@ def main() -> None:
          rss_end_mb=round(rss_end, 1), rss_growth_mb=round(growth, 2),
          target_rss_growth_mb=RSS_GROWTH_TARGET_MB, items_start=items_start, items_end=items_end,
          meets_target=growth <= RSS_GROWTH_TARGET_MB and items_end == items_start)
+    window.undo_stack.setClean()  # nothing to save: closing must not ask
     window.close()
 
 

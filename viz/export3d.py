@@ -38,6 +38,16 @@ def _pen(hex_color: str, width: float, alpha: float = 1.0, dashed: bool = False)
     return pen
 
 
+def selected_span_basis(model) -> list[np.ndarray]:
+    """A basis (floats) of the span of the vectors ticked for comparison (empty: none ticked)."""
+    from kernels import span
+
+    chosen = [model.vectors[i][1] for i in model.selection]
+    if not chosen:
+        return []
+    return [np.array(v.to_floats(), dtype=float) for v in span(chosen).basis]
+
+
 class SpacePainter:
     """Paints the 3D scene of a model, seen by ``camera``, into any QPainter at ``size``."""
 
@@ -98,11 +108,15 @@ class SpacePainter:
         painter.drawText(QtCore.QPointF(x + 4 * self.scale, y - 4 * self.scale), text)
 
     def arrows(self) -> list[tuple[np.ndarray, str, str, float, float]]:
-        """(tip, label, colour, width, opacity) of v, Mv, î, ĵ, k̂ — drawn last, on top."""
+        """(tip, label, colour, width, opacity) of every vector and its image, then î, ĵ, k̂
+        — drawn last, on top."""
         palette = self.palette
-        vector = np.array(self.model.vector.to_floats(), dtype=float)
-        out = [(vector, "v", palette.vector, 2.5, 0.55),
-               (self.display @ vector, "Mv", palette.vector, 3.5, 1.0)]
+        out = []
+        for index, (name, named) in enumerate(self.model.vectors):
+            vector = np.array(named.to_floats(), dtype=float)
+            width = 2.5 if index == 0 else 2.0
+            out += [(vector, name, palette.vector, width, 0.55),
+                    (self.display @ vector, f"M{name}", palette.vector, width + 1.0, 1.0)]
         names, colors = ("î", "ĵ", "k̂"), (palette.i_hat, palette.j_hat, palette.k_hat)
         return out + [(column, name, color, 4.0, 1.0)
                       for column, name, color in zip(self.display.T, names, colors)]
@@ -150,6 +164,11 @@ class SpacePainter:
 
     def _subspaces(self, painter, facts) -> None:
         palette, scale = self.palette, self.scale
+        span_basis = selected_span_basis(self.model)
+        if len(span_basis) == 2:
+            self._polygon(painter, plane_patch(np.cross(*span_basis)), _color(palette.vector, 0.14))
+        elif len(span_basis) == 1:
+            self._segments(painter, line_through_origin(span_basis[0]), _pen(palette.vector, 6.0 * scale, 0.4))
         for space in facts.eigenspaces:
             if isinstance(space.value, complex):
                 continue

@@ -111,3 +111,19 @@ def test_export_space_png_and_svg(space_view, tmp_path):
 def test_zero_matrix_marks_the_origin(space_view):
     view = space_view(np.zeros((3, 3)))
     assert view.collapse.origin_only and view.collapse._origin.visible()
+
+
+def test_named_vectors_and_their_span_in_space(space_view, tmp_path):
+    from viz.export3d import export_space_svg
+
+    view = space_view(np.eye(3))
+    model = view.model
+    model.set_vectors((("v", Vector([1, 2, 1])), ("v1", Vector([1, 0, 0])), ("v2", Vector([0, 1, 0]))))
+    model.set_selection((1, 2))
+    assert len(view.others) == 2 and np.allclose(view.others[0][0].tip, (1, 0, 0))
+    normal = view.span.normals[0]
+    assert np.allclose(np.cross(normal, [0, 0, 1]), 0)      # the xy-plane
+    model.set_vectors(model.vectors[:2] + (("v2", Vector([2, 0, 0])),))  # now in line
+    assert view.span.normals == [] and len(view.span.directions) == 1
+    svg = export_space_svg(model, tmp_path / "vectors.svg", (800, 500), view.camera())
+    assert "Mv1" in svg.read_text()  # the image of v1 is labelled

@@ -36,6 +36,8 @@ class SpaceView(gl.GLViewWidget):
         self.solid = Parallelepiped(self)
         self.collapse = Subspaces3D(self, dashed_lines=False, max_planes=1)
         self.eigenspaces = Subspaces3D(self, dashed_lines=True, max_planes=1)
+        self.span = Subspaces3D(self, dashed_lines=False, max_planes=1)
+        self.others: list[tuple[Arrow3D, Arrow3D]] = []  # (vector, image) of v1, v2, …
         self.vector = Arrow3D(self, "v")
         self.image = Arrow3D(self, "Mv")
         self.basis = [Arrow3D(self, name) for name in ("î", "ĵ", "k̂")]
@@ -47,6 +49,9 @@ class SpaceView(gl.GLViewWidget):
         self._show_vector()
         model.vector_changed.connect(self._show_vector)
         model.appearance_changed.connect(self._apply_appearance)
+        for signal in (model.vectors_changed, model.selection_changed):
+            signal.connect(self._show_vectors)
+        self._show_vectors()
 
     # -- camera ----------------------------------------------------------------------------
     def camera(self) -> Camera:
@@ -109,7 +114,37 @@ class SpaceView(gl.GLViewWidget):
     def _show_image(self) -> None:
         if len(self.model.vector) == 3:
             self.image.set_tip(self.display @ np.array(self.model.vector.to_floats(), dtype=float))
+            for (_, image), (_, vector) in zip(self.others, self.model.vectors[1:]):
+                image.set_tip(self.display @ np.array(vector.to_floats(), dtype=float))
             self.update()
+
+    def _show_vectors(self, *_) -> None:
+        """The other named vectors and their images, and the span of the ticked ones."""
+        if self.model.dimension != 3:
+            return
+        from ..export3d import selected_span_basis
+
+        palette = palette_for(self.model.palette, self.model.theme)
+        named = self.model.vectors[1:]
+        while len(self.others) < len(named):
+            pair = (Arrow3D(self, ""), Arrow3D(self, ""))
+            pair[0].set_style(rgba(palette.vector, 0.5), width=2.0)
+            pair[1].set_style(rgba(palette.vector), width=3.0)
+            self.others.append(pair)
+        for index, (original, image) in enumerate(self.others):
+            shown = index < len(named)
+            original.set_visible(shown)
+            image.set_visible(shown)
+            if shown:
+                original.set_tip(np.array(named[index][1].to_floats(), dtype=float))
+        basis = selected_span_basis(self.model)
+        if len(basis) == 2:
+            self.span.show([], [np.cross(*basis)])
+        elif len(basis) == 1:
+            self.span.show([basis[0]], [])
+        else:
+            self.span.show([], [])
+        self._show_image()
 
     def _apply_appearance(self) -> None:
         theme = THEMES[self.model.theme]
@@ -120,6 +155,10 @@ class SpaceView(gl.GLViewWidget):
         self.solid.set_style(rgba(palette.area_positive), rgba(palette.area_negative))
         self.eigenspaces.set_style(rgba(palette.eigen))
         self.collapse.set_style(rgba(palette.collapse, 0.9), plane_alpha=0.22)
+        self.span.set_style(rgba(palette.vector, 0.5), plane_alpha=0.14)
+        for original, image in self.others:
+            original.set_style(rgba(palette.vector, 0.5), width=2.0)
+            image.set_style(rgba(palette.vector), width=3.0)
         for arrow, color in zip(self.basis, (palette.i_hat, palette.j_hat, palette.k_hat)):
             arrow.set_style(rgba(color), width=4.0)
         self.vector.set_style(rgba(palette.vector, 0.55), width=2.5)

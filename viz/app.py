@@ -546,7 +546,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def _replace_scene(self, session: Session, text: str) -> None:
         """Push one undoable step that puts ``session``'s scene in the model (pre-validated)."""
         command = ReplaceScene(self.model, session.matrix, session.vectors, session.theme,
-                               session.palette, text)
+                               session.palette, text, styles=session.styles)
         if command.changes_anything:
             self.undo_stack.push(command)
 

@@ -76,6 +76,17 @@ class SetVectors(_ReplaceValue):
         self._model.set_vectors(value)
 
 
+class SetVectorStyle(_ReplaceValue):
+    """Change how one vector is drawn: its colour, or whether the vector, its image or both show."""
+
+    def __init__(self, model, name: str, style):
+        super().__init__(model, model.style(name), style, f"Style of {name}", None)
+        self._name = name
+
+    def _apply(self, value):
+        self._model.set_style(self._name, value)
+
+
 class SetAppearance(_ReplaceValue):
     """Switch theme and/or palette (it changes the picture, so it is undoable too)."""
 
@@ -95,18 +106,20 @@ class ReplaceScene(_ReplaceValue):
     command does not validate. ``vectors`` is v alone (a Vector) or ``(name, Vector)`` pairs."""
 
     def __init__(self, model, matrix: Matrix, vectors, theme: str, palette: str,
-                 text: str = "Replace scene"):
+                 text: str = "Replace scene", styles: dict | None = None):
         if isinstance(vectors, Vector):
             vectors = (("v", vectors),)
-        old = (model.matrix, model.vectors, model.theme, model.palette)
-        super().__init__(model, old, (matrix, tuple(vectors), theme, palette), text, None)
+        old = (model.matrix, model.vectors, model.theme, model.palette, model.styles)
+        new = (matrix, tuple(vectors), theme, palette, dict(styles or {}))
+        super().__init__(model, old, new, text, None)
 
     @property
     def changes_anything(self) -> bool:
         return self._old != self._new
 
     def _apply(self, value):
-        matrix, vectors, theme, palette = value
+        matrix, vectors, theme, palette, styles = value
         self._model.set_scene(matrix, vectors[0][1])
         self._model.set_vectors(vectors)
+        self._model.set_styles(styles)
         self._model.set_appearance(theme, palette)

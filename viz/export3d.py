@@ -115,8 +115,12 @@ class SpacePainter:
         for index, (name, named) in enumerate(self.model.vectors):
             vector = np.array(named.to_floats(), dtype=float)
             width = 2.5 if index == 0 else 2.0
-            out += [(vector, name, palette.vector, width, 0.55),
-                    (self.display @ vector, f"M{name}", palette.vector, width + 1.0, 1.0)]
+            style = self.model.style(name)
+            color = style.color or palette.vector
+            if style.show in ("both", "vector"):
+                out.append((vector, name, color, width, 0.55))
+            if style.show in ("both", "image"):
+                out.append((self.display @ vector, f"M{name}", color, width + 1.0, 1.0))
         names, colors = ("î", "ĵ", "k̂"), (palette.i_hat, palette.j_hat, palette.k_hat)
         return out + [(column, name, color, 4.0, 1.0)
                       for column, name, color in zip(self.display.T, names, colors)]

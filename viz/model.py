@@ -4,6 +4,8 @@ It only stores values and announces changes; it never draws or animates. A signa
 emitted only when a value really changes, so a view cannot loop by echoing a value back.
 """
 
+from dataclasses import dataclass
+
 from PyQt6 import QtCore
 
 from kernels import Matrix, Vector
@@ -12,6 +14,18 @@ from .facts import MatrixFacts, analyse
 
 DEFAULT_VECTOR = Vector([1, 2])
 DEFAULT_VECTORS = {2: DEFAULT_VECTOR, 3: Vector([1, 2, 1])}
+SHOW_MODES = ("both", "vector", "image")  # the vector as it is, its image under M, or both
+
+
+@dataclass(frozen=True)
+class VectorStyle:
+    """How one named vector is drawn: its colour (None: the palette's) and what is shown."""
+    color: str | None = None
+    show: str = "both"
+
+    def __post_init__(self):
+        if self.show not in SHOW_MODES:
+            raise ValueError(f"show must be one of {', '.join(SHOW_MODES)}, not {self.show!r}")
 
 
 class SceneModel(QtCore.QObject):
@@ -26,6 +40,7 @@ class SceneModel(QtCore.QObject):
         selection_changed(indices): which vectors are being compared (dot product, span).
         combination_changed(coefficients): the combination c1·u1 + … of the selected vectors
             being shown (a tuple of floats), or None.
+        styles_changed(): a vector's colour or show mode (vector / image / both) changed.
         appearance_changed(): the theme or the palette changed.
     """
 
@@ -35,6 +50,7 @@ class SceneModel(QtCore.QObject):
     vectors_changed = QtCore.pyqtSignal(object)
     selection_changed = QtCore.pyqtSignal(object)
     combination_changed = QtCore.pyqtSignal(object)
+    styles_changed = QtCore.pyqtSignal()
     appearance_changed = QtCore.pyqtSignal()
 
     def __init__(self, matrix: Matrix | None = None, vector: Vector | None = None, parent=None):
@@ -44,6 +60,7 @@ class SceneModel(QtCore.QObject):
         self._vectors: tuple = (("v", vector),)
         self._selection: tuple = ()
         self._combination: tuple | None = None
+        self._styles: dict[str, VectorStyle] = {}
         self._facts = analyse(self._matrix)
         self._theme = "dark"
         self._palette = "okabe-ito"
@@ -52,6 +69,8 @@ class SceneModel(QtCore.QObject):
         """An independent model with the same values (e.g. to export in another theme)."""
         twin = SceneModel(self._matrix, self.vector)
         twin.set_vectors(self._vectors)
+        for name, style in self._styles.items():
+            twin.set_style(name, style)
         twin.set_selection(self._selection)
         twin.set_combination(self._combination)
         twin.set_appearance(self._theme, self._palette)
@@ -79,6 +98,7 @@ class SceneModel(QtCore.QObject):
         old = self._matrix
         self._matrix, self._facts = matrix, facts
         self._vectors, self._selection, self._combination = (("v", vector),), (), None
+        self._styles = {}
         self.dimension_changed.emit(matrix.shape[0])
         self.matrix_changed.emit(old, matrix)
         self.vectors_changed.emit(self._vectors)
@@ -129,12 +149,55 @@ class SceneModel(QtCore.QObject):
         if vectors == self._vectors:
             return
         first_changed = vectors[0][1] != self.vector
+        self._styles = self._carried_styles(vectors)
         self._vectors = vectors
         kept = tuple(i for i in self._selection if i < len(vectors))
         self.vectors_changed.emit(vectors)
         if first_changed:
             self.vector_changed.emit(vectors[0][1])
         self.set_selection(kept)
+
+    def _carried_styles(self, vectors) -> dict:
+        """Styles for a new list: by name, or — for a renamed vector — from the same position."""
+        old_names = [name for name, _ in self._vectors]
+        new_names = {name for name, _ in vectors}
+        styles = {}
+        for index, (name, _) in enumerate(vectors):
+            if name in self._styles:
+                styles[name] = self._styles[name]
+            elif index < len(old_names) and old_names[index] not in new_names \
+                    and old_names[index] in self._styles:
+                styles[name] = self._styles[old_names[index]]
+        return styles
+
+    @property
+    def styles(self) -> dict:
+        """The vectors drawn in a non-default way: name → VectorStyle."""
+        return dict(self._styles)
+
+    def set_styles(self, styles: dict) -> None:
+        """Replace every style at once (vectors not named keep the default)."""
+        names = {n for n, _ in self._vectors}
+        styles = {name: style for name, style in styles.items() if name in names and style != VectorStyle()}
+        if styles == self._styles:
+            return
+        self._styles = styles
+        self.styles_changed.emit()
+
+    def style(self, name: str) -> VectorStyle:
+        """How the vector called ``name`` is drawn."""
+        return self._styles.get(name, VectorStyle())
+
+    def set_style(self, name: str, style: VectorStyle) -> None:
+        if name not in {n for n, _ in self._vectors}:
+            raise ValueError(f"there is no vector called {name!r}")
+        if style == self.style(name):
+            return
+        if style == VectorStyle():
+            self._styles.pop(name, None)
+        else:
+            self._styles[name] = style
+        self.styles_changed.emit()
 
     @property
     def selection(self) -> tuple:

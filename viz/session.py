@@ -45,6 +45,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -59,6 +60,7 @@ from kernels import (
     parse_scalar,
 )
 
+from .model import SHOW_MODES, VectorStyle
 from .palette import PALETTES, THEMES
 
 FORMAT_VERSION = 1
@@ -96,6 +98,7 @@ class Session:
     palette: str
     view_rect: tuple | None = None
     vectors: tuple = field(default=())
+    styles: dict = field(default_factory=dict)  # name → VectorStyle, for vectors not drawn the default way
 
     def __post_init__(self):
         if not self.vectors:
@@ -168,7 +171,7 @@ def session_from_model(model, view_rect=None) -> Session:
     """The scene of a :class:`~viz.model.SceneModel` (plus the visible rectangle, if given)."""
     rows = model.matrix.shape[0]
     return Session(format=FORMAT_VERSION, dimension=rows, matrix=model.matrix, vector=model.vector,
-                   vectors=model.vectors, theme=model.theme, palette=model.palette,
+                   vectors=model.vectors, styles=model.styles, theme=model.theme, palette=model.palette,
                    view_rect=_check_rect(tuple(view_rect), "view") if view_rect is not None else None)
 
 
@@ -197,10 +200,23 @@ def apply_session(session: Session, model) -> None:
     check_fits(session, model)
     model.set_scene(session.matrix, session.vector)
     model.set_vectors(session.vectors)
+    model.set_styles(session.styles)
     model.set_appearance(session.theme, session.palette)
 
 
 # -- writing ------------------------------------------------------------------------------
+def _vector_item(session: Session, name: str, vector) -> dict:
+    """One vector's JSON object: name, exact entries, and its style when not the default."""
+    item = {"name": name, "entries": [encode_scalar(x, f"vector {name} entry {k + 1}")
+                                      for k, x in enumerate(vector)]}
+    style = session.styles.get(name, VectorStyle())
+    if style.color is not None:
+        item["color"] = style.color
+    if style.show != "both":
+        item["show"] = style.show
+    return item
+
+
 def session_to_dict(session: Session) -> dict:
     """The JSON object of a session (see the module docstring for the format)."""
     data = {
@@ -209,9 +225,7 @@ def session_to_dict(session: Session) -> dict:
         "dimension": session.dimension,
         "matrix": [[encode_scalar(x, f"matrix row {i + 1}, column {j + 1}") for j, x in enumerate(row)]
                    for i, row in enumerate(session.matrix.rows)],
-        "vectors": [{"name": name, "entries": [encode_scalar(x, f"vector {name} entry {k + 1}")
-                                               for k, x in enumerate(vector)]}
-                    for name, vector in session.vectors],
+        "vectors": [_vector_item(session, name, vector) for name, vector in session.vectors],
         "view": None,
         "theme": session.theme,
         "palette": session.palette,
@@ -422,17 +436,17 @@ def read_matrix(raw, dimension: int, where: str = "matrix") -> Matrix:
 
 def _read_vectors(raw, dimension: int) -> tuple:
     if raw is None:
-        return (("v", DEFAULT_VECTOR),) if dimension == 2 else (("v", Vector([1] * dimension)),)
+        return ((("v", DEFAULT_VECTOR),) if dimension == 2 else (("v", Vector([1] * dimension)),)), {}
     if not isinstance(raw, list) or not raw:
         raise SessionError(f"'vectors' must be a non-empty list, found {_json_name(raw)}")
     if len(raw) > MAX_VECTORS:
         raise SessionError(f"'vectors' has {len(raw)} vectors (at most {MAX_VECTORS})")
-    vectors, names = [], set()
+    vectors, names, styles = [], set(), {}
     for k, item in enumerate(raw, start=1):
         where = f"vectors item {k}"
         if not isinstance(item, dict):
             raise SessionError(f"{where}: expected an object with 'name' and 'entries', found {_json_name(item)}")
-        unknown = sorted(set(item) - {"name", "entries"})
+        unknown = sorted(set(item) - {"name", "entries", "color", "show"})
         if unknown:
             raise SessionError(f"{where}: unknown key {unknown[0]!r}")
         name = item.get("name")
@@ -448,7 +462,19 @@ def _read_vectors(raw, dimension: int) -> tuple:
             raise SessionError(f"vector {name}: expected {dimension} entries, found {len(entries)}")
         vectors.append((name, Vector([decode_scalar(x, f"vector {name} entry {e}")
                                       for e, x in enumerate(entries, start=1)])))
-    return tuple(vectors)
+        styles[name] = _read_style(item, name)
+    return tuple(vectors), {name: style for name, style in styles.items() if style != VectorStyle()}
+
+
+def _read_style(item: dict, name: str) -> VectorStyle:
+    """The optional ``color`` ("#RRGGBB") and ``show`` ("both", "vector", "image") of a vector."""
+    color = item.get("color")
+    if color is not None and not (isinstance(color, str) and re.fullmatch(r"#[0-9A-Fa-f]{6}", color)):
+        raise SessionError(f"vector {name}: 'color' must look like \"#CC79A7\", found {_json_name(color)}")
+    show = item.get("show", "both")
+    if show not in SHOW_MODES:
+        raise SessionError(f"vector {name}: 'show' must be one of {', '.join(SHOW_MODES)}")
+    return VectorStyle(color, show)
 
 
 def _read_name(data: dict, key: str, known: dict, default: str) -> str:
@@ -484,12 +510,12 @@ def session_from_dict(data) -> Session:
     if "matrix" not in data:
         raise SessionError("the key 'matrix' is missing")
     matrix = read_matrix(data["matrix"], dimension)
-    vectors = _read_vectors(data.get("vectors"), dimension)
+    vectors, styles = _read_vectors(data.get("vectors"), dimension)
     view = _read_view(data.get("view"))
     theme = _read_name(data, "theme", THEMES, DEFAULT_THEME)
     palette = _read_name(data, "palette", PALETTES, DEFAULT_PALETTE)
     return Session(format=version, dimension=dimension, matrix=matrix, vector=vectors[0][1],
-                   theme=theme, palette=palette, view_rect=view, vectors=vectors)
+                   theme=theme, palette=palette, view_rect=view, vectors=vectors, styles=styles)
 
 
 def session_from_json(data: bytes | str) -> Session:

@@ -18,7 +18,7 @@ otherwise values are updated in place, so a cell being typed in is never replace
 
 import html
 
-from PyQt6 import QtCore, QtWidgets
+from PyQt6 import QtCore, QtGui, QtWidgets
 
 from kernels import (
     ExpressionError,
@@ -29,7 +29,9 @@ from kernels import (
 )
 from kernels.notation import scalar_text, vector_text
 
-from ..commands import SetVectors
+from ..commands import SetVectors, SetVectorStyle
+from ..model import VectorStyle
+from ..palette import OKABE_ITO
 from ..vector_facts import dot_facts, exact_dot, reach_target, span_facts, span_place
 from .entry_grid import ExpressionCell
 
@@ -37,6 +39,9 @@ AXES = "xyz"
 SLIDER_LIMIT = 3.0  # the sliders run from −3 to 3 …
 SLIDER_TICKS = 20  # … in steps of 1/20 = 0.05
 MAX_LIST_HEIGHT = 190  # px; more vectors than fit scroll inside the list
+SHOW_CHOICES = (("both", "v and Mv: the vector and its image"), ("vector", "v: the vector as it is"),
+                ("image", "Mv: its image under the matrix"))
+SHOW_LABELS = {"both": "both", "vector": "v", "image": "Mv"}
 WARNING_STYLE = "color: #D55E00;"  # Okabe–Ito vermillion, like an invalid cell
 DEFAULT_TARGETS = {2: ("3", "5"), 3: ("3", "5", "1")}
 
@@ -84,6 +89,21 @@ class _VectorRow:
         self.cells = [ExpressionCell(index, j, parent) for j in range(dimension)]
         for cell in self.cells:
             cell.setMinimumWidth(52)
+        self.show_mode = QtWidgets.QComboBox(parent)
+        for mode, tip in SHOW_CHOICES:
+            self.show_mode.addItem(SHOW_LABELS[mode], mode)
+            self.show_mode.setItemData(self.show_mode.count() - 1, tip, QtCore.Qt.ItemDataRole.ToolTipRole)
+        self.show_mode.setToolTip("show the vector, its image under M, or both")
+        self.colour = QtWidgets.QToolButton(parent)
+        self.colour.setToolTip("colour")
+        self.colour.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QtWidgets.QMenu(self.colour)
+        menu.addAction("Palette colour").setData(None)
+        for name, hex_colour in OKABE_ITO.items():
+            swatch = QtGui.QPixmap(14, 14)
+            swatch.fill(QtGui.QColor(hex_colour))
+            menu.addAction(QtGui.QIcon(swatch), name).setData(hex_colour)
+        self.colour.setMenu(menu)
         self.remove = QtWidgets.QToolButton(parent)
         self.remove.setText("✕")
         self.remove.setAutoRaise(True)
@@ -92,9 +112,10 @@ class _VectorRow:
 
     @property
     def widgets(self) -> list:
-        return [self.compare, self.name, *self.cells, self.remove]
+        return [self.compare, self.name, *self.cells, self.show_mode, self.colour, self.remove]
 
-    def show(self, name: str, vector: Vector, selected: bool) -> None:
+    def show(self, name: str, vector: Vector, selected: bool, style: VectorStyle = VectorStyle(),
+             palette_colour: str = "#CC79A7") -> None:
         """Fill the row from the model without emitting anything; keep text being typed."""
         for widget in self.widgets:
             widget.blockSignals(True)
@@ -109,6 +130,10 @@ class _VectorRow:
             if not (typing or refused):  # keep text being typed, and a marked cell's text
                 cell.show_value(value)
         self.shown = (name, vector)
+        self.show_mode.setCurrentIndex(self.show_mode.findData(style.show))
+        swatch = QtGui.QPixmap(14, 14)
+        swatch.fill(QtGui.QColor(style.color or palette_colour))
+        self.colour.setIcon(QtGui.QIcon(swatch))
         self.remove.setToolTip("the scene always keeps v, the first vector" if self.index == 0
                                else f"Remove {name}")
         for widget in self.widgets:
@@ -215,6 +240,8 @@ class VectorPanel(QtWidgets.QWidget):
         self.reach_button.clicked.connect(self.reach)
         model.dimension_changed.connect(self._on_dimension)
         model.vectors_changed.connect(self._on_vectors)
+        model.styles_changed.connect(self._show_rows)
+        model.appearance_changed.connect(self._show_rows)
         model.selection_changed.connect(self._on_selection)
         model.combination_changed.connect(self._on_combination)
         self._on_dimension()
@@ -236,8 +263,16 @@ class VectorPanel(QtWidgets.QWidget):
             return  # dimension_changed comes next and rebuilds everything
         self._sync_rows()
         selected = set(self._selected())
+        self._show_rows(selected)
+
+    def _show_rows(self, selected=None) -> None:
+        """Fill every row (values, compare box, show mode, colour swatch) from the model."""
+        from ..palette import palette_for
+
+        selected = set(self._selected()) if selected is None else selected
+        colour = palette_for(self.model.palette, self.model.theme).vector
         for row, (name, vector) in zip(self.rows, self.model.vectors):
-            row.show(name, vector, row.index in selected)
+            row.show(name, vector, row.index in selected, self.model.style(name), colour)
         self._update_slider_names()
         self._show_combination()
         self.refresh_analysis()
@@ -282,7 +317,7 @@ class VectorPanel(QtWidgets.QWidget):
         for column in range(self._grid.columnCount()):
             self._grid.setColumnStretch(column, 0)
         n = self._dimension
-        for column, text in enumerate(["", "name", *AXES[:n]]):
+        for column, text in enumerate(["", "name", *AXES[:n], "show", "", ""]):
             label = QtWidgets.QLabel(text)
             label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
             self._grid.addWidget(label, 0, column)
@@ -309,6 +344,9 @@ class VectorPanel(QtWidgets.QWidget):
             for cell in row.cells:
                 cell.editingFinished.connect(lambda row=row, cell=cell: self._commit_component(row, cell))
             row.remove.clicked.connect(lambda _=False, row=row: self.remove_vector(row.index))
+            row.show_mode.currentIndexChanged.connect(lambda _, row=row: self._commit_style(row))
+            row.colour.menu().triggered.connect(
+                lambda action, row=row: self._commit_style(row, colour=action.data() or ""))
             self.rows.append(row)
         self._list_area.setFixedHeight(min(self._grid.sizeHint().height(), MAX_LIST_HEIGHT))
 
@@ -471,6 +509,15 @@ class VectorPanel(QtWidgets.QWidget):
         selection = set(self.model.selection)
         (selection.add if checked else selection.discard)(row.index)
         self.model.set_selection(selection)
+
+    def _commit_style(self, row: _VectorRow, colour: str | None = None) -> None:
+        """The show mode or colour of a row changed: one undoable step (no step if unchanged)."""
+        name = self.model.vectors[row.index][0]
+        old = self.model.style(name)
+        new_colour = old.color if colour is None else (colour or None)
+        style = VectorStyle(new_colour, row.show_mode.currentData() or "both")
+        if style != old:
+            self.undo_stack.push(SetVectorStyle(self.model, name, style))
 
     def _commit_name(self, row: _VectorRow) -> None:
         if not self._current(row):

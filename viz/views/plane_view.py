@@ -127,7 +127,8 @@ class PlaneView(pg.GraphicsView):
         self._show_vectors()
         model.vector_changed.connect(self._show_vector)
         model.appearance_changed.connect(self._apply_appearance)
-        for signal in (model.vectors_changed, model.selection_changed, model.combination_changed):
+        for signal in (model.vectors_changed, model.selection_changed, model.combination_changed,
+                       model.styles_changed):
             signal.connect(self._show_vectors)
         box.sigRangeChanged.connect(self.redraw_for_range)
         box.sigResized.connect(self.redraw_for_range)
@@ -190,19 +191,18 @@ class PlaneView(pg.GraphicsView):
         their span, the angle and projection between two, and a linear combination."""
         if self.model.dimension != 2:
             return
-        palette = palette_for(self.model.palette, self.model.theme)
         named = self.model.vectors[1:]
         while len(self.others) < len(named):
             box = self.view_box
-            pair = (ArrowItem(box, "", z=41, head_length=13), ArrowItem(box, "", z=46, head_length=13))
-            pair[0].set_style(palette.vector, width=2.0, opacity=0.5)
-            pair[1].set_style(palette.vector, width=3.0)
-            self.others.append(pair)
+            self.others.append((ArrowItem(box, "", z=41, head_length=13),
+                                ArrowItem(box, "", z=46, head_length=13)))
+        self._style_pair(self.vector, self.image, self.model.vectors[0][0], width=2.5)
         for index, (original, image) in enumerate(self.others):
             shown = index < len(named)
             original.set_visible(shown)
             image.set_visible(shown)
             if shown:
+                self._style_pair(original, image, named[index][0], width=2.0)
                 name, vector = named[index]
                 tip = np.array(vector.to_floats())
                 original.set_label(name)
@@ -213,6 +213,15 @@ class PlaneView(pg.GraphicsView):
                 self.view_box.remove_handle(f"vector:{index + 1}")
         self._show_other_images()
         self._show_analysis()
+
+    def _style_pair(self, original: ArrowItem, image: ArrowItem, name: str, width: float) -> None:
+        """Colour a vector and its image, and show the one(s) its show mode asks for."""
+        style = self.model.style(name)
+        color = style.color or palette_for(self.model.palette, self.model.theme).vector
+        original.set_style(color, width=width, opacity=0.55)
+        image.set_style(color, width=width + 1.0)
+        original.set_visible(style.show in ("both", "vector"))
+        image.set_visible(style.show in ("both", "image"))
 
     def _show_other_images(self) -> None:
         """Where the matrix on screen sends v1, v2, … (every animation frame: cheap)."""
@@ -270,11 +279,7 @@ class PlaneView(pg.GraphicsView):
         self.eigenlines.set_style(palette.eigen)
         self.i_hat.set_style(palette.i_hat, width=4)
         self.j_hat.set_style(palette.j_hat, width=4)
-        self.vector.set_style(palette.vector, width=2.5, opacity=0.55)
-        self.image.set_style(palette.vector, width=3.5)
-        for original, image in self.others:
-            original.set_style(palette.vector, width=2.0, opacity=0.5)
-            image.set_style(palette.vector, width=3.0)
+        self._show_vectors()
         self.span.set_style(palette.vector)
         self.projection.set_style(palette.eigen)
         self.angle.set_style(theme.text)

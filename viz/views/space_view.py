@@ -49,7 +49,7 @@ class SpaceView(gl.GLViewWidget):
         self._show_vector()
         model.vector_changed.connect(self._show_vector)
         model.appearance_changed.connect(self._apply_appearance)
-        for signal in (model.vectors_changed, model.selection_changed):
+        for signal in (model.vectors_changed, model.selection_changed, model.styles_changed):
             signal.connect(self._show_vectors)
         self._show_vectors()
 
@@ -118,24 +118,31 @@ class SpaceView(gl.GLViewWidget):
                 image.set_tip(self.display @ np.array(vector.to_floats(), dtype=float))
             self.update()
 
+    def _style_pair(self, original: Arrow3D, image: Arrow3D, name: str, width: float) -> None:
+        """Colour a vector's shaft and its image's, and show what its show mode asks for."""
+        style = self.model.style(name)
+        color = style.color or palette_for(self.model.palette, self.model.theme).vector
+        original.set_style(rgba(color, 0.55), width=width)
+        image.set_style(rgba(color), width=width + 1.0)
+        original.set_visible(style.show in ("both", "vector"))
+        image.set_visible(style.show in ("both", "image"))
+
     def _show_vectors(self, *_) -> None:
         """The other named vectors and their images, and the span of the ticked ones."""
         if self.model.dimension != 3:
             return
         from ..export3d import selected_span_basis
 
-        palette = palette_for(self.model.palette, self.model.theme)
         named = self.model.vectors[1:]
         while len(self.others) < len(named):
-            pair = (Arrow3D(self, ""), Arrow3D(self, ""))
-            pair[0].set_style(rgba(palette.vector, 0.5), width=2.0)
-            pair[1].set_style(rgba(palette.vector), width=3.0)
-            self.others.append(pair)
+            self.others.append((Arrow3D(self, ""), Arrow3D(self, "")))
+        self._style_pair(self.vector, self.image, self.model.vectors[0][0], 2.5)
         for index, (original, image) in enumerate(self.others):
             shown = index < len(named)
             original.set_visible(shown)
             image.set_visible(shown)
             if shown:
+                self._style_pair(original, image, named[index][0], 2.0)
                 original.set_tip(np.array(named[index][1].to_floats(), dtype=float))
         basis = selected_span_basis(self.model)
         if len(basis) == 2:
@@ -156,13 +163,9 @@ class SpaceView(gl.GLViewWidget):
         self.eigenspaces.set_style(rgba(palette.eigen))
         self.collapse.set_style(rgba(palette.collapse, 0.9), plane_alpha=0.22)
         self.span.set_style(rgba(palette.vector, 0.5), plane_alpha=0.14)
-        for original, image in self.others:
-            original.set_style(rgba(palette.vector, 0.5), width=2.0)
-            image.set_style(rgba(palette.vector), width=3.0)
         for arrow, color in zip(self.basis, (palette.i_hat, palette.j_hat, palette.k_hat)):
             arrow.set_style(rgba(color), width=4.0)
-        self.vector.set_style(rgba(palette.vector, 0.55), width=2.5)
-        self.image.set_style(rgba(palette.vector), width=3.5)
+        self._show_vectors()
         self.update()
 
     # -- arrow heads and labels, painted over the GL picture ----------------------------

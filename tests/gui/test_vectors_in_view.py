@@ -63,3 +63,12 @@ def test_vectors_tab_verdict_changes_as_a_vector_is_dragged_into_line(qtbot, two
     drag(qtbot, window.view, (1, 0), (2.1, 3.9), modifiers=QtCore.Qt.KeyboardModifier.ShiftModifier)
     text = window.vector_panel.findChild(QtWidgets.QTextBrowser).toPlainText()
     assert "dependent: 2·v − 1·v1 = 0" in text
+
+
+def test_two_vector_sum_draws_the_parallelogram_rule(two_vectors):
+    window = two_vectors
+    window.model.set_combination((1.0, 1.0))                      # v + v1 = (1, 2) + (1, 0)
+    legs = window.view.combination._legs.points.reshape(-1, 2, 2)
+    sides = {tuple(map(tuple, np.round(leg, 9))) for leg in legs}
+    assert sides == {((0, 0), (1, 2)), ((1, 2), (2, 2)), ((0, 0), (1, 0)), ((1, 0), (2, 2))}
+    assert np.allclose(window.view.combination.total.tip, (2, 2))

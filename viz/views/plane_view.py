@@ -245,13 +245,15 @@ class PlaneView(pg.GraphicsView):
             self.span.show(None, [], rect)
         if len(vectors) == 2:
             facts = dot_facts(*vectors, names=[name for name, _ in chosen])
-            if facts.projection is not None:
-                self.projection.show(vectors[0].to_floats(), facts.projection.to_floats(),
-                                     f"proj of {chosen[0][0]}")
+            if facts.angle_degrees is not None:
                 self.angle.show(vectors[0].to_floats(), vectors[1].to_floats(), facts.angle_degrees)
             else:
-                self.projection.set_visible(False)
-                self.angle.set_visible(False)
+                self.angle.set_visible(False)  # a zero vector has no direction
+            if facts.projection is not None and any(x != 0 for x in facts.projection):
+                self.projection.show(vectors[0].to_floats(), facts.projection.to_floats(),
+                                     f"proj of {chosen[0][0]}")
+            else:
+                self.projection.set_visible(False)  # perpendicular (or zero): no shadow
         else:
             self.projection.set_visible(False)
             self.angle.set_visible(False)

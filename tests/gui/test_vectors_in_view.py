@@ -72,3 +72,26 @@ def test_two_vector_sum_draws_the_parallelogram_rule(two_vectors):
     sides = {tuple(map(tuple, np.round(leg, 9))) for leg in legs}
     assert sides == {((0, 0), (1, 2)), ((1, 2), (2, 2)), ((0, 0), (1, 0)), ((1, 0), (2, 2))}
     assert np.allclose(window.view.combination.total.tip, (2, 2))
+
+
+def test_span_label_and_exported_vector_colour(qtbot, two_vectors, tmp_path):
+    from PyQt6 import QtGui
+
+    from viz.export import export_picture
+    from viz.model import VectorStyle
+
+    window = two_vectors
+    assert window.view.span._label.toPlainText() == "span{v, v1}: the whole plane, dimension 2"
+    window.model.set_vectors((("v", Vector([1, 2])), ("v1", Vector([2, -1]))))
+    window.model.set_style("v1", VectorStyle("#56B4E9", "vector"))
+    path = export_picture(window.model, tmp_path / "vectors.png", size=(1600, 1000),
+                          rect=(-2.0, 6.0, -2.5, 2.5), caption=False)
+    image = QtGui.QImage(str(path))
+
+    def pixel(x, y):
+        return image.pixelColor(round((x + 2) / 8 * 1600), round((2.5 - y) / 5 * 1000))
+
+    on_v1 = pixel(0.8, -0.4)           # v1 = (2, −1): its sky-blue shaft, 55 % opaque, is here
+    assert on_v1.blue() > 110 and on_v1.blue() > on_v1.red() + 50
+    beside = pixel(0.8, -0.9)          # just off the shaft: the dark background
+    assert beside.blue() < 80

@@ -19,7 +19,11 @@ class SpanPatch:
         self._plane = QtWidgets.QGraphicsRectItem()
         self._band = Segments()
         self._dot = pg.ScatterPlotItem(size=16, pxMode=True)
-        for item in (self._plane, self._band, self._dot):
+        self._label = pg.TextItem("", anchor=(1, 0))
+        font = QtGui.QFont()
+        font.setPointSizeF(12)
+        self._label.setFont(font)
+        for item in (self._plane, self._band, self._dot, self._label):
             item.setZValue(z)
             item.setVisible(False)
             view_box.addItem(item, ignoreBounds=True)
@@ -36,10 +40,14 @@ class SpanPatch:
         self._band.set_pen(pg.mkPen(band, width=12))
         self._dot.setBrush(pg.mkBrush(band))
         self._dot.setPen(pg.mkPen(color, width=2))
+        self._label.setColor(QtGui.QColor(color))
 
-    def show(self, dimension: int | None, basis, rect) -> None:
-        """Show a span of ``dimension`` with these basis vectors; None hides it."""
+    def show(self, dimension: int | None, basis, rect, names: str = "") -> None:
+        """Show a span of ``dimension`` with these basis vectors; None hides it. ``names`` are
+        the spanning vectors' names, for the label ("span{v, v1}: a line, dimension 1")."""
         self.dimension = dimension
+        shape = {0: "the origin", 1: "a line", 2: "the whole plane"}.get(dimension, "")
+        self._label.setText(f"span{{{names}}}: {shape}, dimension {dimension}" if names else "")
         if dimension == 1:
             self._direction = np.asarray(basis[0], dtype=float)
         self.update(rect)
@@ -50,6 +58,8 @@ class SpanPatch:
         if self.dimension == 1:
             self._band.set_points(clip_lines(np.zeros((1, 2)), self._direction[None, :], rect))
         self._dot.setData([0.0], [0.0])
+        self._label.setPos(x_max - 0.02 * (x_max - x_min), y_max - 0.02 * (y_max - y_min))
+        self._label.setVisible(self.dimension is not None and bool(self._label.toPlainText()))
         self._plane.setVisible(self.dimension == 2)
         self._band.setVisible(self.dimension == 1)
         self._dot.setVisible(self.dimension == 0)

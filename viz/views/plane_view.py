@@ -240,7 +240,8 @@ class PlaneView(pg.GraphicsView):
         rect = self.visible_rect()
         if vectors:
             result = span(vectors)
-            self.span.show(result.dimension, [v.to_floats() for v in result.basis], rect)
+            self.span.show(result.dimension, [v.to_floats() for v in result.basis], rect,
+                           names=", ".join(name for name, _ in chosen))
         else:
             self.span.show(None, [], rect)
         if len(vectors) == 2:

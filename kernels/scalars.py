@@ -59,13 +59,6 @@ def is_exact(value) -> bool:
     return isinstance(value, Fraction)
 
 
-def is_zero(value, tolerance: float = 0.0) -> bool:
-    """Exact zero test for fractions; ``|value| <= tolerance`` for floats and complex numbers."""
-    if isinstance(value, Fraction):
-        return value == 0
-    return abs(value) <= tolerance
-
-
 def format_scalar(value, digits: int = 6) -> str:
     """Text for a scalar as a learner would write it: ``-1/2``, ``3``, ``0.707107``, ``1 + 2i``.
 
@@ -91,9 +84,3 @@ def format_scalar(value, digits: int = 6) -> str:
     text = f"{value:.{digits}g}"
     return text.replace("e+", "e").replace("e-0", "e-").replace("e0", "e")
 
-
-def to_float(value) -> float | complex:
-    """A float (or complex) for drawing or comparing; fractions are rounded once, here."""
-    if isinstance(value, complex):
-        return value
-    return float(value)

@@ -39,10 +39,12 @@ class DotFacts:
     ml_note: str
 
 
-def _number(value) -> str:
-    if is_exact(value) or isinstance(value, int):
+def number_text(value) -> str:
+    """A scalar as the facts print it: exact when exact, floats to 6 significant digits
+    (so 1e-20 stays 1e-20 rather than rounding to 0)."""
+    if is_exact(value) or isinstance(value, (int, complex)):
         return scalar_text(value)
-    return scalar_text(round(float(value), 6))
+    return scalar_text(float(value))
 
 
 def dot_facts(u: Vector, v: Vector, names=("u", "v")) -> DotFacts:
@@ -62,7 +64,7 @@ def dot_facts(u: Vector, v: Vector, names=("u", "v")) -> DotFacts:
     else:  # through c·√n, so 1e300 or 1e-300 entries neither overflow nor underflow
         length_u, length_v = (r.coefficient if r.is_rational else float(r)
                               for r in (exact.norm_u, exact.norm_v))
-    label = f"{a}·{b} = {_number(product)}"
+    label = f"{a}·{b} = {number_text(product)}"
     if length_u == 0 or length_v == 0:
         zero = a if length_u == 0 else b
         return DotFacts(product, length_u, length_v, None, None, None, None,
@@ -402,14 +404,14 @@ def vectors_report(vectors, target: Vector | None = None) -> VectorReport:
                         reachable, coefficients, explanation)
 
 
-def _with_float(value, radical: Radical | None = None) -> str:
+def exact_with_decimal(value, radical: Radical | None = None) -> str:
     """An exact value with its decimal when that helps: √5 ≈ 2.23607, 1/3 ≈ 0.333333, 2."""
     if radical is not None:
         return radical.text() if radical.is_rational and radical.coefficient.denominator == 1 \
-            else f"{radical.text()} ≈ {_number(float(radical))}"
-    text = _number(value)
+            else f"{radical.text()} ≈ {number_text(float(radical))}"
+    text = number_text(value)
     if is_exact(value) and value.denominator != 1:
-        text += f" ≈ {_number(float(value))}"
+        text += f" ≈ {number_text(float(value))}"
     return text
 
 
@@ -432,14 +434,14 @@ def report_text(report: VectorReport) -> str:
         lines.append(f"{'so':<12} {facts.redundant} = {combination_text(*report.redundant_as)}")
     if report.dot is not None:
         d, e, (a, b) = report.dot, report.exact, report.names
-        lines += ["", f"{'dot product':<12} {a}·{b} = {_number(d.dot)}",
-                  f"{'|' + a + '|':<12} {_with_float(d.norm_u, e.norm_u if e else None)}",
-                  f"{'|' + b + '|':<12} {_with_float(d.norm_v, e.norm_v if e else None)}"]
+        lines += ["", f"{'dot product':<12} {a}·{b} = {number_text(d.dot)}",
+                  f"{'|' + a + '|':<12} {exact_with_decimal(d.norm_u, e.norm_u if e else None)}",
+                  f"{'|' + b + '|':<12} {exact_with_decimal(d.norm_v, e.norm_v if e else None)}"]
         if d.cosine is not None:
-            lines += [f"{'cos θ':<12} {_with_float(d.cosine, e.cosine if e else None)}",
+            lines += [f"{'cos θ':<12} {exact_with_decimal(d.cosine, e.cosine if e else None)}",
                       f"{'angle':<12} {d.angle_degrees:.6g}°",
                       (f"{'shadow':<12} {a} reaches "
-                       f"{_with_float(d.scalar_projection, e.scalar_projection if e else None)} "
+                       f"{exact_with_decimal(d.scalar_projection, e.scalar_projection if e else None)} "
                        f"along {b} (scalar projection)"),
                       f"{'projection':<12} proj_{b} {a} = {vector_text(d.projection)}"]
         lines += ["", d.sentence, d.ml_note]

@@ -4,16 +4,14 @@ import html
 
 from PyQt6 import QtCore, QtWidgets
 
-from kernels import is_exact
 from kernels.notation import scalar_text
+
+from ..vector_facts import exact_with_decimal
 
 
 def _number(value) -> str:
-    """An exact value beside its decimal: ``−1/2 ≈ −0.5``; floats and integers as they are."""
-    text = scalar_text(value)
-    if is_exact(value) and value.denominator != 1:
-        text += f"  ≈ {scalar_text(float(value))}"
-    return html.escape(text)
+    """An exact value beside its decimal, ``−1/2 ≈ −0.5``, escaped for the panel's HTML."""
+    return html.escape(exact_with_decimal(value))
 
 
 def _matrix_html(matrix) -> str:

@@ -32,7 +32,8 @@ from kernels.notation import scalar_text, vector_text
 from ..commands import SetVectors, SetVectorStyle
 from ..model import VectorStyle
 from ..palette import OKABE_ITO
-from ..vector_facts import dot_facts, exact_dot, reach_target, span_facts, span_place
+from ..vector_facts import (dot_facts, exact_dot, exact_with_decimal, number_text, reach_target,
+                            span_facts, span_place)
 from .entry_grid import ExpressionCell
 
 AXES = "xyz"
@@ -44,26 +45,6 @@ SHOW_CHOICES = (("both", "v and Mv: the vector and its image"), ("vector", "v: t
 SHOW_LABELS = {"both": "both", "vector": "v", "image": "Mv"}
 WARNING_STYLE = "color: #D55E00;"  # Okabe–Ito vermillion, like an invalid cell
 DEFAULT_TARGETS = {2: ("3", "5"), 3: ("3", "5", "1")}
-
-
-def _number(value) -> str:
-    """A scalar as the facts print it: exact when exact, floats to 6 digits."""
-    if isinstance(value, float):
-        value = round(value, 6)
-    return scalar_text(value)
-
-
-def _with_float(value, radical=None) -> str:
-    """An exact value with its decimal when that helps: √5 ≈ 2.23607, 1/3 ≈ 0.333333, 2."""
-    if radical is not None:
-        if radical.is_rational and radical.coefficient.denominator == 1:
-            return radical.text()
-        return f"{radical.text()} ≈ {_number(float(radical))}"
-    text = _number(value)
-    denominator = getattr(value, "denominator", 1)
-    if not isinstance(value, float) and denominator != 1:
-        text += f" ≈ {_number(float(value))}"
-    return text
 
 
 def _coefficient_text(c: float) -> str:
@@ -476,13 +457,13 @@ class VectorPanel(QtWidgets.QWidget):
         a, b = (html.escape(name) for name in names)
         d = dot_facts(u, v, names=tuple(names))
         e = exact_dot(u, v)
-        rows = [(f"{a}·{b}", _number(d.dot)),
-                (f"|{a}|", _with_float(d.norm_u, e.norm_u if e else None)),
-                (f"|{b}|", _with_float(d.norm_v, e.norm_v if e else None))]
+        rows = [(f"{a}·{b}", number_text(d.dot)),
+                (f"|{a}|", exact_with_decimal(d.norm_u, e.norm_u if e else None)),
+                (f"|{b}|", exact_with_decimal(d.norm_v, e.norm_v if e else None))]
         if d.cosine is not None:
-            rows += [("cos θ", _with_float(d.cosine, e.cosine if e else None)),
+            rows += [("cos θ", exact_with_decimal(d.cosine, e.cosine if e else None)),
                      ("angle", f"{d.angle_degrees:.6g}°"),
-                     ("shadow", (f"{_with_float(d.scalar_projection, e.scalar_projection if e else None)}"
+                     ("shadow", (f"{exact_with_decimal(d.scalar_projection, e.scalar_projection if e else None)}"
                                  f" <i>(scalar projection of {a} on {b})</i>")),
                      (f"proj<sub>{b}</sub> {a}", vector_text(d.projection))]
         table = "".join(f"<tr><td><b>{label}</b>&nbsp;&nbsp;</td><td>{value}</td></tr>"

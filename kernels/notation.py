@@ -5,17 +5,44 @@ put fractions and negative numbers in parentheses when they multiply something,
 and show every coefficient of a combination, zeros and ones included.
 """
 
+from decimal import Decimal, localcontext
+from fractions import Fraction
+
 from .scalars import format_scalar
+
+
+READABLE_DIGITS = 18  # an exact fraction longer than this is shown by its decimal
 
 
 def scalar_text(x) -> str:
     """A scalar as text with a true minus sign.
 
+    An exact fraction too long to read (typing ``1e-20`` keeps it exact: 1/10²⁰) is written
+    as ``≈`` its decimal; the exact value is still what every computation uses, and what
+    the JSON output and session files keep.
+
     >>> from fractions import Fraction
     >>> scalar_text(Fraction(-1, 2)), scalar_text(2.5)
     ('−1/2', '2.5')
+    >>> scalar_text(Fraction(3 * 10**20 + 1, 3 * 10**20)), scalar_text(Fraction(1, 3 * 10**20))
+    ('≈1', '≈3.33333e−21')
     """
-    return format_scalar(x).replace("-", "−")
+    text = format_scalar(x)
+    if isinstance(x, Fraction) and len(text) > READABLE_DIGITS:
+        text = "≈" + _decimal_text(x)
+    return text.replace("-", "−")
+
+
+def _decimal_text(x: Fraction) -> str:
+    """Six significant digits of an exact fraction of any size (no float overflow).
+
+    >>> _decimal_text(Fraction(10**400 + 1, 3))
+    '3.33333e399'
+    """
+    with localcontext() as context:
+        context.prec = 6
+        value = (Decimal(x.numerator) / Decimal(x.denominator)).normalize()
+    return f"{value:g}".replace("e+", "e")
 
 
 def coefficient_text(c) -> str:

@@ -410,7 +410,7 @@ def exact_with_decimal(value, radical: Radical | None = None) -> str:
         return radical.text() if radical.is_rational and radical.coefficient.denominator == 1 \
             else f"{radical.text()} ≈ {number_text(float(radical))}"
     text = number_text(value)
-    if is_exact(value) and value.denominator != 1:
+    if is_exact(value) and value.denominator != 1 and not text.startswith("≈"):
         text += f" ≈ {number_text(float(value))}"
     return text
 

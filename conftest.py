@@ -8,6 +8,7 @@ and the 3D tests skip, unless ``LINEAR_LENS_REQUIRE_GL=1`` says they must run (C
 """
 
 import contextlib
+import importlib.util
 import os
 import signal
 
@@ -16,10 +17,24 @@ import pytest
 collect_ignore = ["viz/__main__.py", "bench"]
 
 
+def pytest_addoption(parser):
+    """Without PyQt6 (``pytest tests/kernels`` on a machine with no Qt), pytest-qt and
+    pytest-xvfb are usually absent too: declare the ini options of theirs that pyproject.toml
+    sets, so that pytest does not warn about unknown options (filterwarnings turns that into
+    an error). With the plugins installed, they declare the options themselves."""
+    if importlib.util.find_spec("pytestqt") is None:
+        parser.addini("qt_api", "pytest-qt is not installed: ignored")
+    if importlib.util.find_spec("pytest_xvfb") is None:
+        for option in ("xvfb_width", "xvfb_height", "xvfb_colordepth"):
+            parser.addini(option, "pytest-xvfb is not installed: ignored")
+
+
 @pytest.hookimpl(trylast=True)  # after pytest-xvfb has started Xvfb and set DISPLAY
 def pytest_configure(config):
     if "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "xcb" if os.environ.get("DISPLAY") else "offscreen"
+    if importlib.util.find_spec("PyQt6") is None:
+        return  # no Qt here: only the tests that need none can run (pytest tests/kernels)
     from viz.gl_support import share_gl_contexts
 
     share_gl_contexts()  # before the QApplication exists, as the app's main() does

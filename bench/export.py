@@ -60,11 +60,11 @@ def in_process(out: str, runs: int) -> list[float]:
 
     _app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
     model = SceneModel(Matrix([[1, 1], [0, 1]]))
-    export_animation(model, out, size=SIZE, fps=FPS, duration=DURATION)  # warm-up
+    export_animation(model.scene, out, size=SIZE, fps=FPS, duration=DURATION)  # warm-up
     samples = []
     for _ in range(runs):
         start = time.perf_counter()
-        export_animation(model, out, size=SIZE, fps=FPS, duration=DURATION)
+        export_animation(model.scene, out, size=SIZE, fps=FPS, duration=DURATION)
         samples.append((time.perf_counter() - start) * 1000)
     return samples
 

@@ -61,7 +61,7 @@ def time_3d(frames: int) -> None:
     axis = np.ones(3) / np.sqrt(3)
     target = rotation_about(axis, np.radians(120)) @ np.diag([1.5, 1.0, 0.75])
     model = SceneModel(Matrix(target.tolist()), Vector([1, 2, 1]))
-    view = SpaceView(model)
+    view = SpaceView(model.scene)
     view.resize(*SIZE)
     view.show()
     QtWidgets.QApplication.processEvents()
@@ -72,7 +72,7 @@ def time_3d(frames: int) -> None:
     for i in range(frames):
         t = i / (frames - 1)
         start = time.perf_counter()
-        view.show_matrix(path.at(t), settled=t >= 1)
+        view.show_matrix(path.at(t))
         view.makeCurrent()
         view.paintGL()   # what a frame on screen costs: draw into the widget's framebuffer…
         GL.glFinish()    # …and wait until the (software) renderer has really finished
@@ -107,14 +107,14 @@ def main() -> None:
     empty = time_frames(lambda t: None, baseline.viewport(), args.frames)
 
     window = MainWindow()
-    window.model.set_matrix(Matrix([[1, 1], [0, 1]]))
-    window.animator.finish()
-    view = window.view
+    window.studio.model.set_matrix(Matrix([[1, 1], [0, 1]]))
+    window.studio.animator.finish()
+    view = window.studio.view
     view.setParent(None)  # measure the canvas alone, at exactly SIZE
     view.resize(*SIZE)
     view.show()
     app.processEvents()
-    path = TransformPath(np.eye(2), np.array(window.model.matrix.to_floats()))
+    path = TransformPath(np.eye(2), np.array(window.studio.model.matrix.to_floats()))
     studio = time_frames(lambda t: window._on_frame(path.at(t), t), view.viewport(), args.frames)
 
     base, scene = summary(empty), summary(studio)

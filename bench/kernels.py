@@ -28,8 +28,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import numpy as np  # noqa: E402
 
 from _stats import emit, summary  # noqa: E402
-from kernels import (Matrix, describe, det, eigenvalues, eigenvectors, inverse,  # noqa: E402
-                     matmul_blocked, matmul_naive, matmul_optimized, rref)
+from kernels import (  # noqa: E402
+    Matrix,
+    describe,
+    det,
+    eigenvalues,
+    eigenvectors,
+    inverse,
+    matmul_blocked,
+    matmul_naive,
+    matmul_optimized,
+    rref,
+)
 
 SIZES = (32, 64, 128, 256)
 SPEEDUP_TARGET_N = 128
@@ -117,7 +127,7 @@ def bench_analysis(repeats: int) -> None:
     for kind, M in ANALYSED.items():
         for _ in range(20):  # warm up caches and lazy imports
             full_analysis(M)
-        samples_us = [ms * 1000 for ms in time_ms(lambda: full_analysis(M), repeats)]
+        samples_us = [ms * 1000 for ms in time_ms(lambda M=M: full_analysis(M), repeats)]
         figures = summary(samples_us)
         emit(f"analysis_3x3_{kind}", median_us=figures["median_ms"], p95_us=figures["p95_ms"],
              samples=figures["samples"], target_us=ANALYSIS_TARGET_US,
@@ -127,7 +137,8 @@ def bench_analysis(repeats: int) -> None:
                  "eigenvectors": eigenvectors, "describe": describe}
         split = {}
         for name, function in parts.items():
-            split[name] = summary([ms * 1000 for ms in time_ms(lambda f=function: f(M), repeats)])["median_ms"]
+            samples_us = [ms * 1000 for ms in time_ms(lambda f=function, M=M: f(M), repeats)]
+            split[name] = summary(samples_us)["median_ms"]
         emit(f"analysis_3x3_{kind}_parts_median_us", **split)
 
 

@@ -2,7 +2,7 @@
 
 Off-screen, it plays 10 000 animation frames (random paths between random matrices, each
 frame pushed through ``window._on_frame`` and painted with ``view.viewport().repaint()``)
-and 1 000 matrix edits through the undo stack (``window.apply_matrix``: random exact and
+and 1 000 matrix edits through the undo stack (``window.studio.apply_matrix``: random exact and
 float matrices, a fifth of them singular), with ``processEvents`` between edits. It prints
 RSS memory and the number of QGraphicsItems in the view's scene after a warm-up and at the
 end, plus the time taken. Target: RSS growth ≤ a few MB, a constant item count.
@@ -60,11 +60,11 @@ def random_matrix(rng: random.Random) -> Matrix:
 
 
 def scene_items(window) -> int:
-    return len(window.view.scene().items())
+    return len(window.studio.view.scene().items())
 
 
 def play_frames(app, window, rng: random.Random, frames: int, per_path: int = 60) -> None:
-    viewport = window.view.viewport()
+    viewport = window.studio.view.viewport()
     done = 0
     while done < frames:
         start = np.array(random_matrix(rng).to_floats())
@@ -81,13 +81,13 @@ def play_frames(app, window, rng: random.Random, frames: int, per_path: int = 60
 
 def make_edits(app, window, rng: random.Random, edits: int) -> None:
     for k in range(edits):
-        window.apply_matrix(random_matrix(rng), "Soak edit")
+        window.studio.apply_matrix(random_matrix(rng), "Soak edit")
         app.processEvents()
         if k % 10 == 9:  # let an animation run its course now and then, then settle
-            window.animator.finish()
-            window.view.viewport().repaint()
+            window.studio.animator.finish()
+            window.studio.view.viewport().repaint()
             app.processEvents()
-    window.animator.finish()
+    window.studio.animator.finish()
     app.processEvents()
 
 

@@ -30,7 +30,7 @@ class FirstPaint(QtCore.QObject):
             QtCore.QTimer.singleShot(0, lambda: (print(time.time()), app.quit()))
         return False
 watcher = FirstPaint()
-window.view.viewport().installEventFilter(watcher)
+window.studio.view.viewport().installEventFilter(watcher)
 window.show()
 app.exec()
 """

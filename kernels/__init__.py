@@ -12,22 +12,59 @@ Every function explains its maths in its docstring, with a small example.
 [ -1/3   2/3 ]
 """
 
-from .decompositions import (SVD, Polar, condition_number, polar, rotation_angle,
-                             rotation_axis_angle, svd)
+from .decompositions import SVD, Polar, condition_number, polar, rotation_angle, rotation_axis_angle, svd
 from .describe import describe, describe_collapse, line_equation, line_name
-from .eigen import (Eigenspace, Eigenvalue, characteristic_polynomial, eigenvalues, eigenvectors,
-                    is_diagonalizable)
-from .elimination import (InverseResult, RowOperation, RrefResult, SolveResult,
-                          cofactor_expansion_steps, column_space, default_tolerance, det,
-                          det_cofactor, inverse, inverse_steps, null_space, rank, rref, solve)
-from .errors import (ExpressionError, FloatRangeError, LinearAlgebraError, NonFiniteError,
-                     ShapeError, SingularMatrixError)
+from .eigen import (
+    Eigenspace,
+    Eigenvalue,
+    characteristic_polynomial,
+    eigenvalues,
+    eigenvectors,
+    is_diagonalizable,
+)
+from .elimination import (
+    InverseResult,
+    RowOperation,
+    RrefResult,
+    SolveResult,
+    cofactor_expansion_steps,
+    column_space,
+    default_tolerance,
+    det,
+    det_cofactor,
+    inverse,
+    inverse_steps,
+    null_space,
+    rank,
+    rref,
+    solve,
+)
+from .errors import (
+    ExpressionError,
+    FloatRangeError,
+    LinearAlgebraError,
+    NonFiniteError,
+    ShapeError,
+    SingularMatrixError,
+)
 from .expressions import evaluate, parse_matrix, parse_scalar
 from .matrix import Matrix, Vector, trace
 from .multiplication import matmul_blocked, matmul_naive, matmul_optimized
+from .radicals import ExactDot, Radical, exact_dot, exact_sqrt
 from .scalars import as_scalar, format_scalar, is_exact
-from .vectors import (CombinationResult, DependencyRelation, SpanResult, angle, combination, cross,
-                      dot, linear_combination, norm, project, span)
+from .vectors import (
+    CombinationResult,
+    DependencyRelation,
+    SpanResult,
+    angle,
+    combination,
+    cross,
+    dot,
+    linear_combination,
+    norm,
+    project,
+    span,
+)
 
 __all__ = [
     "angle",
@@ -51,6 +88,9 @@ __all__ = [
     "eigenvalues",
     "eigenvectors",
     "evaluate",
+    "exact_dot",
+    "exact_sqrt",
+    "ExactDot",
     "ExpressionError",
     "FloatRangeError",
     "format_scalar",
@@ -75,6 +115,7 @@ __all__ = [
     "Polar",
     "polar",
     "project",
+    "Radical",
     "rank",
     "rotation_angle",
     "rotation_axis_angle",

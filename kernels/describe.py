@@ -243,7 +243,7 @@ def _plane3(normal) -> str:
     n = _integers(normal)
     if tuple(n) in _AXIS_PLANES:
         return _AXIS_PLANES[tuple(n)]
-    terms = []
+    terms: list[str] = []
     for c, name in zip(n, "xyz"):
         if c == 0:
             continue

@@ -30,6 +30,7 @@ import cmath
 import functools
 import math
 import sys
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import NamedTuple
 
@@ -491,6 +492,7 @@ def _float_spectrum(M: Matrix) -> list:
     e = _scale_exponent(rows)
     diagonal = _diagonal_if_triangular(rows)
     polynomial = None
+    scaled: Sequence[Sequence[float | complex]]  # the rows the roots come from: M/2ᵉ, or M itself
     if diagonal is not None:  # exact already: taken as they are, unscaled
         roots, e = diagonal, 0
         scaled = rows
@@ -506,7 +508,7 @@ def _float_spectrum(M: Matrix) -> list:
         pair = _cluster_tolerance(2) * scale
         roots = [z.real if isinstance(z, complex) and abs(z.imag) <= pair / 2 else z
                  for z in roots]
-    groups = []
+    groups: list[list[float | complex]] = []  # roots close enough to be one repeated eigenvalue
     for root in roots:
         joined = [g for g in groups if any(abs(root - member) <= tolerance for member in g)]
         merged = [root] + [member for g in joined for member in g]

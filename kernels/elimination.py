@@ -27,8 +27,7 @@ from itertools import chain
 
 from .errors import FloatRangeError, NonFiniteError, ShapeError, SingularMatrixError
 from .matrix import Matrix, Vector
-from .notation import (coefficient_text, combination_text, is_negative, matrix_text, scalar_text,
-                       vector_text)
+from .notation import coefficient_text, combination_text, is_negative, matrix_text, scalar_text, vector_text
 
 EPSILON = 2.220446049250313e-16  # 2⁻⁵², the gap between 1.0 and the next float
 COFACTOR_LIMIT = 8  # 8! = 40,320 products; 9! would be 362,880
@@ -205,7 +204,8 @@ def _eliminate(rows, kind, tolerance: float, pivot_columns: int, steps: list | N
     """
     m = len(rows)
     one, zero = kind(1), kind(0)
-    pivots, factors = [], []
+    pivots: list[int] = []
+    factors = []
     for column in range(pivot_columns):
         r = len(pivots)
         if r == m:
@@ -287,7 +287,7 @@ def rref(M: Matrix, tolerance: float | None = None) -> RrefResult:
     >>> rref(Matrix([[1.0, 1.0], [1.0, 1.0 + 1e-15]])).pivots   # 1e-15 is below the tolerance
     (0,)
     """
-    steps = []
+    steps: list[RowOperation] = []
     rows, pivots, kind = _reduce(M, tolerance, steps=steps)
     return RrefResult(_as_matrix(rows, kind), pivots, tuple(steps))
 
@@ -408,7 +408,7 @@ def det(M: Matrix, tolerance: float | None = None):
     Traceback (most recent call last):
         ...
     kernels.errors.FloatRangeError: det ≈ ±1e600 is too large for a float (the largest is about 1.8e308), so no float answer would be right
-    """
+    """  # noqa: E501 (a doctest's exception message is one line)
     n = M.require_square("the determinant")
     rows, kind = _working_rows(M)
     tolerance = default_tolerance(M) if tolerance is None else tolerance
@@ -539,7 +539,7 @@ def inverse(M: Matrix, tolerance: float | None = None) -> Matrix:
     Traceback (most recent call last):
         ...
     kernels.errors.SingularMatrixError: det = 0: the columns are dependent (column 2 = 2·column 1), so the matrix squashes the plane onto a line and cannot be undone
-    """
+    """  # noqa: E501 (a doctest's exception message is one line)
     return _invert(M, tolerance, None)
 
 
@@ -552,7 +552,7 @@ def inverse_steps(M: Matrix, tolerance: float | None = None) -> InverseResult:
     >>> result.steps[1].matrix @ result.steps[0].matrix == result.inverse
     True
     """
-    steps = []
+    steps: list[RowOperation] = []
     matrix = _invert(M, tolerance, steps)
     return InverseResult(matrix, tuple(steps))
 
@@ -589,7 +589,7 @@ def solve(A: Matrix, b, tolerance: float | None = None) -> SolveResult:
     if len(b) != m:
         raise ShapeError(f"A has {m} rows (one equation each), so b needs {m} components, "
                          f"not {len(b)}")
-    steps = []
+    steps: list[RowOperation] = []
     augmented = Matrix([list(row) + [entry] for row, entry in zip(A.rows, b)])
     rows, pivots, kind = _reduce(augmented, tolerance, steps=steps)
     if n in pivots:

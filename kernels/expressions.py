@@ -54,8 +54,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import NamedTuple
 
-from .errors import (ExpressionError, FloatRangeError, NonFiniteError, ShapeError,
-                     SingularMatrixError)
+from .errors import ExpressionError, FloatRangeError, NonFiniteError, ShapeError, SingularMatrixError
 from .matrix import Matrix
 from .scalars import format_scalar
 
@@ -598,7 +597,7 @@ class _Parser:
         self.index = 0
         self.depth = 0              # how many expressions are being read inside each other
         self.bracket_depth = 0      # how many brackets are open
-        self.entry_depth = None     # bracket depth of the matrix entry being read, if any
+        self.entry_depth: int | None = None  # bracket depth of the matrix entry being read, if any
         self.newlines_end_rows = False  # in parse_matrix's bracket-free form, a line is a row
         self.multiplications = 0    # the cost of the matrix arithmetic so far
 
@@ -896,7 +895,7 @@ class _Parser:
         """Rows of entries up to ``closer``: entries split by commas or spaces, rows by ``;``
         (and by line breaks when ``newlines_end_rows``). Each row is a list of
         ``(value, position)`` pairs; empty rows (blank lines, a final ``;``) are skipped."""
-        rows = [[]]
+        rows: list[list[tuple]] = [[]]
         while True:
             token = self.peek()
             if token.kind == "end" or token.text == closer:
@@ -987,7 +986,7 @@ def parse_scalar(text: str):
     Traceback (most recent call last):
         ...
     kernels.errors.ExpressionError: missing ')' at position 7: (1 + 2
-    """
+    """  # noqa: E501 (a doctest's exception message is one line)
     parser = _Parser(text)
     value = parser.expression()
     parser.expect_end()
@@ -1059,7 +1058,7 @@ def evaluate(expression: str, names: dict | None = None, *, identity_size: int |
     Traceback (most recent call last):
         ...
     kernels.errors.ExpressionError: cannot add a 2×2 and a 1×3 matrix: the shapes must match at position 3: A + [1 2 3]
-    """
+    """  # noqa: E501 (a doctest's exception message is one line)
     parser = _Parser(expression, dict(names or {}))
     value = parser.expression()
     parser.expect_end()

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from .errors import ShapeError
-from .scalars import as_scalar, format_scalar, is_exact
+from .scalars import Scalar, as_scalar, format_scalar, is_exact
 
 
 class Vector(Sequence):
@@ -30,6 +30,7 @@ class Vector(Sequence):
     """
 
     __slots__ = ("_entries",)
+    _entries: tuple[Scalar, ...]  # the components, in order
 
     def __init__(self, entries):
         entries = tuple(as_scalar(x) for x in entries)
@@ -118,6 +119,8 @@ class Matrix:
     """
 
     __slots__ = ("_rows", "_shape")
+    _rows: tuple[tuple[Scalar, ...], ...]  # the entries, row by row
+    _shape: tuple[int, int]  # (number of rows, number of columns)
 
     def __init__(self, rows):
         if isinstance(rows, Matrix):

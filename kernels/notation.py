@@ -10,7 +10,6 @@ from fractions import Fraction
 
 from .scalars import format_scalar
 
-
 READABLE_DIGITS = 18  # an exact fraction longer than this is shown by its decimal
 
 
@@ -90,7 +89,7 @@ def combination_text(coefficients, names) -> str:
     >>> combination_text([Fraction(-1, 2)], ["column 1"])
     '−(1/2)·column 1'
     """
-    parts = []
+    parts: list[str] = []
     for c, name in zip(coefficients, names):
         negative = is_negative(c)
         term = f"{coefficient_text(-c if negative else c)}·{name}"

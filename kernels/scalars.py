@@ -50,8 +50,10 @@ def as_scalar(value) -> Scalar:
         if not (math.isfinite(value.real) and math.isfinite(value.imag)):
             raise NonFiniteError(f"entry is not a finite number: {value}")
         return value
-    # other numbers.Number types (Decimal, numpy scalars, ...): go through float
-    return as_scalar(complex(value) if isinstance(value, complex) else float(value))
+    # other numbers.Number types (Decimal, numpy scalars, ...): go through float. The ABC
+    # numbers.Number declares no __float__, so mypy cannot know that these types all have one.
+    return as_scalar(complex(value) if isinstance(value, complex)
+                     else float(value))  # type: ignore[arg-type]
 
 
 def is_exact(value) -> bool:

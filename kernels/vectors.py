@@ -252,7 +252,7 @@ def _term(c, variable: str) -> str:
 
 def _equation(coefficients, variables) -> str:
     """``x − 2y + z`` from coefficients (1, −2, 1): zero terms dropped, true minus signs."""
-    parts = []
+    parts: list[str] = []
     for c, variable in zip(coefficients, variables):
         if c == 0:
             continue
@@ -302,7 +302,7 @@ def combination(target, vectors, names=None) -> CombinationResult:
         raise ShapeError(f"the target has {len(target)} components but the vectors have "
                          f"{len(vectors[0])}: they must live in the same space")
     result = solve(Matrix.from_columns(vectors), target)
-    if result.kind == "none":
+    if result.solution is None:  # kind "none": no combination reaches the target
         subject = "they only reach" if len(vectors) > 1 else "it only reaches"
         basis = span(vectors).basis
         return CombinationResult(False, None, f"{vector_text(target)} is not in the span of "

@@ -22,6 +22,7 @@ import numpy as np
 from PIL import GifImagePlugin, Image, ImageChops
 
 from .animation import smooth
+from .scene import Scene
 from .export import ExportError, build_view, render_image
 from .geometry import fit_rect, parallelogram
 from .interpolation import TransformPath
@@ -100,9 +101,9 @@ def motion_rect(points, current, aspect: float):
     return fit_rect(points, aspect=aspect)
 
 
-def export_animation(model, path, size=(1280, 720), fps=30, duration=3.0, theme=None, loop=True,
+def export_animation(scene: Scene, path, size=(1280, 720), fps=30, duration=3.0, theme=None, loop=True,
                      start=None, rect=None, caption=True, progress=None) -> Path:
-    """Write the animation start → ``model.matrix`` to ``path`` (.gif, or .mp4 with imageio-ffmpeg).
+    """Write the animation start → ``scene.matrix`` to ``path`` (.gif, or .mp4 with imageio-ffmpeg).
 
     ``start`` is a 2×2 array (the last transition's start) or None for the identity.
     ``rect`` = (x_min, x_max, y_min, y_max) fixes the framing; by default it is the still's,
@@ -122,18 +123,15 @@ def export_animation(model, path, size=(1280, 720), fps=30, duration=3.0, theme=
     folder = path.parent
     if not folder.is_dir():
         raise ExportError(f"could not write {path}: the folder {folder} does not exist")
-    if theme is not None and theme != model.theme:
-        model = model.copy()
-        model.set_appearance(theme=theme)
-
-    target = np.array(model.matrix.to_floats())
+    scene = scene.with_theme(theme)
+    target = scene.matrix_floats
     begin = np.eye(2) if start is None else np.asarray(start, dtype=float)
     if begin.shape != (2, 2) or not np.all(np.isfinite(begin)):
         raise ExportError("the animation must start from a finite 2×2 matrix")
     motion = TransformPath(begin, target)
     count = frame_count(fps, duration)
 
-    view = build_view(model, size, target, rect, caption)  # framed exactly like the still at t = 1
+    view = build_view(scene, size, target, rect, caption)  # framed exactly like the still at t = 1
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.stem}-", suffix=f".part.{kind}")
         os.close(handle)
@@ -145,7 +143,7 @@ def export_animation(model, path, size=(1280, 720), fps=30, duration=3.0, theme=
     try:
         if rect is None:  # the still's framing, unless the motion would leave it
             aspect = max(view.width(), 1) / max(view.height(), 1)
-            points = motion_points(motion, np.array(model.vector.to_floats()), count)
+            points = motion_points(motion, np.array(scene.vectors[0][1].to_floats()), count)
             wide = motion_rect(points, view.visible_rect(), aspect)
             if wide != tuple(view.visible_rect()):
                 view.set_range(wide)
@@ -191,16 +189,16 @@ def _frames(view, motion: TransformPath, target, size, count):
     image = None
     for i in range(count):
         display = motion.at(smooth(i / (count - 1))) if i < count - 1 else target
-        view.show_matrix(display, np.allclose(display, target))
+        view.show_matrix(display)
         image = render_image(view, size, image)
         yield _to_pil(image)
 
 
 def _palette(view, motion: TransformPath, target, size):
     """The shared GIF palette, from the two ends of the motion drawn once each."""
-    view.show_matrix(motion.at(0.0), np.allclose(motion.at(0.0), target))
+    view.show_matrix(motion.at(0.0))
     first = _to_pil(render_image(view, size))
-    view.show_matrix(target, True)
+    view.show_matrix(target)
     return make_palette(first, _to_pil(render_image(view, size)))
 
 

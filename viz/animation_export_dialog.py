@@ -25,7 +25,8 @@ TITLE = "Export Animation"
 
 
 class AnimationExportDialog(QtWidgets.QDialog):
-    """``AnimationExportDialog(model, view, parent=None, start=None)``; ``start`` is the 2×2
+    """``AnimationExportDialog(model, view, parent=None, start=None)``: the animation of
+    ``model``'s scene, framed as ``view`` shows it if asked; ``start`` is the 2×2
     matrix the last animation started from (offered as "the last transition"), or None.
     After a successful Save, ``saved_path`` is the file written and the dialog is accepted."""
 
@@ -155,7 +156,7 @@ class AnimationExportDialog(QtWidgets.QDialog):
             return not progress.wasCanceled()
 
         try:
-            self.saved_path = export_animation(self.model, self.path.text(), progress=step, **options)
+            self.saved_path = export_animation(self.model.scene, self.path.text(), progress=step, **options)
         except AnimationCancelled:
             return False
         except (ExportError, OSError) as error:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PyQt6 import QtCore
 
-from .session import SessionError, save_session, session_from_model
+from .session import SessionError, save_session
 
 AUTOSAVE_NAME = "autosave.lens.json"
 DECLINED_NAME = "autosave.declined.lens.json"
@@ -29,12 +29,14 @@ DELAY_MS = 500
 
 
 class AutoSaver(QtCore.QObject):
-    """Writes ``model``'s scene to ``folder/autosave.lens.json`` after changes.
+    """Writes the document to ``folder/autosave.lens.json`` after changes.
+
+    The owner calls :meth:`schedule` after every change; the window does so for every step of
+    its undo stack, so every undoable change of any kind is saved.
 
     Args:
-        model: the :class:`~viz.model.SceneModel` to watch.
+        session: a callable giving the :class:`~viz.session.Session` to write (the document now).
         folder: where to write (default :func:`viz.preferences.data_dir`).
-        view_rect: a callable giving the visible rectangle to store, or None.
         should_save: a callable, False when there is nothing unsaved (then the file is deleted).
 
     Signals:
@@ -45,8 +47,7 @@ class AutoSaver(QtCore.QObject):
     written = QtCore.pyqtSignal(object)
     failed = QtCore.pyqtSignal(str)
 
-    def __init__(self, model, folder=None, delay_ms: int = DELAY_MS, view_rect=None,
-                 should_save=None, parent=None):
+    def __init__(self, session, folder=None, delay_ms: int = DELAY_MS, should_save=None, parent=None):
         super().__init__(parent)
         if folder is None:
             from .preferences import data_dir
@@ -54,8 +55,7 @@ class AutoSaver(QtCore.QObject):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / AUTOSAVE_NAME
-        self.model = model
-        self._view_rect = view_rect or (lambda: None)
+        self._session = session
         self._should_save = should_save or (lambda: True)
         self._lock = QtCore.QLockFile(str(self.folder / LOCK_NAME))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
@@ -65,9 +65,6 @@ class AutoSaver(QtCore.QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.save_now)
-        model.matrix_changed.connect(self.schedule)
-        model.vector_changed.connect(self.schedule)
-        model.appearance_changed.connect(self.schedule)
 
     @property
     def scheduled(self) -> bool:
@@ -91,7 +88,7 @@ class AutoSaver(QtCore.QObject):
             self.discard()
             return
         try:
-            save_session(session_from_model(self.model, self._view_rect()), self.path)
+            save_session(self._session(), self.path)
         except SessionError as error:
             self.last_error = str(error)
             self.failed.emit(self.last_error)

@@ -22,6 +22,8 @@ import json
 import os
 import sys
 
+from .picture import size_problem
+
 EXIT_BAD_INPUT = 2
 
 
@@ -37,8 +39,9 @@ def _size(text: str) -> tuple[int, int]:
         width, height = (int(part) for part in text.lower().replace("×", "x").split("x"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"size must look like 1600x1000, not '{text}'") from None
-    if not (16 <= width <= 10000 and 16 <= height <= 10000):
-        raise argparse.ArgumentTypeError(f"size {width}x{height} is out of range (16 to 10000 a side)")
+    problem = size_problem(width, height)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
     return width, height
 
 
@@ -64,6 +67,12 @@ _duration = _number_in(float, 0.1, 30.0, "duration", " seconds")
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="linear-lens", description="See what a matrix does to the plane.")
+    from importlib import metadata
+    try:
+        version = metadata.version("linear-lens")
+    except metadata.PackageNotFoundError:  # running from a checkout that was never installed
+        version = "unknown"
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     export = commands.add_parser("export", help="write a picture (PNG, SVG) or an animation (GIF, MP4)")
     scene = export.add_mutually_exclusive_group(required=True)
@@ -149,7 +158,7 @@ def _info(args) -> int:
     from kernels import Matrix, format_scalar
 
     from . import report, steps
-    from .facts import analyse
+    from .scene import accept
 
     if args.vectors is not None:
         return _info_vectors(args)
@@ -167,7 +176,7 @@ def _info(args) -> int:
             print(matrix)
             print(f"(a {matrix.shape[0]}×{matrix.shape[1]} matrix: the facts need a 2×2 or 3×3)")
             return 0
-    facts = analyse(matrix)
+    facts = accept(matrix)  # the one rule: a matrix the kernel refuses is a one-line error
     working = steps.working(matrix) if args.steps else None
     if args.format == "json":
         data = report.as_dict(facts)
@@ -261,29 +270,30 @@ def _export(args) -> int:
         for name, flag in ANIMATION_ONLY:
             if getattr(args, name) is not None:
                 raise ValueError(f"{flag} is for animations: add --animate")
-    matrix, vector, rect = None, None, None
-    theme, palette = "dark", "okabe-ito"
-    if args.session is not None:
-        from .session import load_session
+    from dataclasses import replace
 
+    from .scene import SceneState
+
+    if args.session is not None:
+        from .session import check_fits, load_session
+
+        # the very path File → Open takes: every vector, its colour and show mode come along
         session = load_session(args.session)  # SessionError is a ValueError: one line, status 2
-        matrix, vector = session.matrix, session.vector
+        check_fits(session)
+        state = session.state
         rect = session.view_rect if session.dimension == 2 else None
-        theme, palette = session.theme, session.palette
     else:
         matrix = _read_matrix(args.matrix, sizes=(2, 3))
-    n = matrix.shape[0]
+        state, rect = replace(SceneState.fresh(matrix.shape[0]), matrix=matrix), None
+    n = state.dimension
     if n == 3 and args.animate:
         raise ValueError("animations are made of 2×2 matrices for now; a 3×3 exports as a "
                          ".png or .svg picture")
     if n == 2 and (args.azimuth is not None or args.elevation is not None or args.camera != "iso"):
         raise ValueError("--camera, --azimuth and --elevation are for 3×3 matrices (the 3D view)")
     if args.vector is not None:
-        vector = _read_vector(args.vector, n)
-    elif vector is None and n == 3:
-        from .model import DEFAULT_VECTORS
-
-        vector = DEFAULT_VECTORS[3]
+        state = replace(state, vectors=(("v", _read_vector(args.vector, n)),) + state.vectors[1:])
+    state = replace(state, theme=args.theme or state.theme, palette=args.palette or state.palette)
     start = None
     if args.animate and args.start is not None:
         import numpy as np
@@ -310,22 +320,21 @@ def _export(args) -> int:
 
         share_gl_contexts()
     _app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["linear-lens"])
-    model = SceneModel(matrix, vector)
-    model.set_appearance(theme=args.theme or theme, palette=args.palette or palette)
+    scene = SceneModel(state=state).scene
     if args.animate:
-        return _export_animation(args, model, start, rect)
+        return _export_animation(args, scene, start, rect)
     size = args.size or (1600, 1000)
     t = 1.0 if args.t is None else args.t
     if n == 3:
-        path = _export_space(args, model, size, t)
+        path = _export_space(args, scene, size, t)
     else:
-        path = export_picture(model, args.out, size=size, t=t, rect=rect, caption=not args.no_caption)
+        path = export_picture(scene, args.out, size=size, t=t, rect=rect, caption=not args.no_caption)
     if not args.quiet:
         print(f"wrote {path} ({size[0]}×{size[1]})")
     return 0
 
 
-def _export_space(args, model, size, t):
+def _export_space(args, scene, size, t):
     """A 3×3 matrix: the 3D scene from the chosen camera (PNG needs OpenGL, SVG does not)."""
     from dataclasses import replace
 
@@ -340,7 +349,7 @@ def _export_space(args, model, size, t):
             raise ValueError(f"--elevation must be between -90 and 90 degrees, not {args.elevation:g}")
         camera = replace(camera, elevation=args.elevation)
     try:
-        return export_space(model, args.out, size, camera=camera, t=t, caption=not args.no_caption)
+        return export_space(scene, args.out, size, camera=camera, t=t, caption=not args.no_caption)
     except OpenGLUnavailable as error:
         raise ValueError(str(error)) from None
 
@@ -369,7 +378,7 @@ class ProgressBar:
             self.stream.flush()
 
 
-def _export_animation(args, model, start, rect) -> int:
+def _export_animation(args, scene, start, rect) -> int:
     from pathlib import Path
 
     from .animation_export import export_animation, frame_count
@@ -380,7 +389,7 @@ def _export_animation(args, model, start, rect) -> int:
     loop = True if args.loop is None else args.loop
     bar = ProgressBar(Path(args.out).name) if not args.quiet and sys.stderr.isatty() else None
     try:
-        path = export_animation(model, args.out, size=size, fps=fps, duration=duration, loop=loop,
+        path = export_animation(scene, args.out, size=size, fps=fps, duration=duration, loop=loop,
                                 start=start, rect=rect, caption=not args.no_caption, progress=bar)
     finally:
         if bar is not None:

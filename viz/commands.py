@@ -6,7 +6,7 @@ A drag sends many small edits; consecutive commands of the same kind with the sa
 
 from PyQt6.QtGui import QUndoCommand
 
-from kernels import Matrix, Vector
+from kernels import Matrix
 
 
 class _ReplaceValue(QUndoCommand):
@@ -52,18 +52,6 @@ class SetMatrix(_ReplaceValue):
         self._model.set_matrix(value)
 
 
-class SetVector(_ReplaceValue):
-    """Replace the user vector v (typed or dragged)."""
-
-    merge_kind = 2
-
-    def __init__(self, model, vector: Vector, text: str = "Edit vector v", drag_id: int | None = None):
-        super().__init__(model, model.vector, vector, text, drag_id)
-
-    def _apply(self, value):
-        self._model.set_vector(value)
-
-
 class SetVectors(_ReplaceValue):
     """Replace the list of named vectors (add, remove, rename, type or drag one)."""
 
@@ -100,26 +88,17 @@ class SetAppearance(_ReplaceValue):
 
 
 class ReplaceScene(_ReplaceValue):
-    """Swap the whole scene at once — matrix, vectors, theme and palette — for File → New,
-    File → Open or the 2D ↔ 3D switch. Undo brings the previous scene back in one step. Check
-    that the new values fit the model (:func:`viz.session.check_fits`) before pushing: the
-    command does not validate. ``vectors`` is v alone (a Vector) or ``(name, Vector)`` pairs."""
+    """Swap the whole scene state at once — matrix, vectors, styles, look — for File → New,
+    File → Open, a preset of another size or the 2D ↔ 3D switch. Undo brings the previous
+    scene back in one step. The new state must be one the model accepts (check it with
+    :meth:`viz.scene.SceneState.checked` and :func:`viz.scene.accept` first)."""
 
-    def __init__(self, model, matrix: Matrix, vectors, theme: str, palette: str,
-                 text: str = "Replace scene", styles: dict | None = None):
-        if isinstance(vectors, Vector):
-            vectors = (("v", vectors),)
-        old = (model.matrix, model.vectors, model.theme, model.palette, model.styles)
-        new = (matrix, tuple(vectors), theme, palette, dict(styles or {}))
-        super().__init__(model, old, new, text, None)
+    def __init__(self, model, state, text: str = "Replace scene"):
+        super().__init__(model, model.state, state.checked(), text, None)
 
     @property
     def changes_anything(self) -> bool:
         return self._old != self._new
 
     def _apply(self, value):
-        matrix, vectors, theme, palette, styles = value
-        self._model.set_scene(matrix, vectors[0][1])
-        self._model.set_vectors(vectors)
-        self._model.set_styles(styles)
-        self._model.set_appearance(theme, palette)
+        self._model.set_state(value)

@@ -1,9 +1,8 @@
-"""Pictures for notes: PNG at any size and SVG, from the window or from the command line.
+"""Pictures of the plane for notes: PNG at any size and SVG, from the window or the command line.
 
-Both paths build the same off-screen :class:`PlaneView` from the scene model and render it,
-so a headless export looks exactly like the window. A picture ``width`` pixels wide is the
-view laid out at a comfortable on-screen size and rendered at ``scale`` = width / that size,
-so labels and lines keep their proportions at 1600 px instead of shrinking to hairlines.
+Both paths build the same off-screen :class:`PlaneView` of the :class:`~viz.scene.Scene` and
+render it, so a headless export looks exactly like the window. Sizes and the layout scale
+come from :mod:`viz.picture`.
 """
 
 from pathlib import Path
@@ -12,9 +11,10 @@ import numpy as np
 from PyQt6 import QtCore, QtGui, QtSvg, QtWidgets
 
 from .interpolation import TransformPath
+from .picture import picture_scale, size_problem
+from .scene import Scene
 from .views.plane_view import PlaneView
 
-LAYOUT_WIDTH = 800  # the on-screen width (in logical pixels) an export is laid out at
 FORMATS = ("png", "svg")
 
 
@@ -30,33 +30,32 @@ def picture_format(path) -> str:
     return suffix
 
 
-def display_matrix(model, t: float = 1.0) -> np.ndarray:
-    """The matrix shown at time t of the animation from the identity to the model's matrix."""
-    target = np.array(model.matrix.to_floats())
+def display_matrix(scene: Scene, t: float = 1.0) -> np.ndarray:
+    """The matrix shown at time t of the animation from the identity to the scene's matrix."""
+    target = scene.matrix_floats
     return TransformPath(np.eye(len(target)), target).at(t) if t < 1.0 else target
 
 
-def scale_for(size) -> float:
-    """How many picture pixels one on-screen pixel becomes (never less than 1)."""
-    return max(1.0, size[0] / LAYOUT_WIDTH)
+def check_size(size) -> None:
+    """ExportError unless ``size`` is a picture size every export accepts."""
+    problem = size_problem(*size)
+    if problem:
+        raise ExportError(problem)
 
 
-def build_view(model, size, display=None, rect=None, caption: bool = True) -> PlaneView:
-    """An off-screen view of ``model`` laid out for a ``size = (width, height)`` picture,
+def build_view(scene: Scene, size, display=None, rect=None, caption: bool = True) -> PlaneView:
+    """An off-screen view of ``scene`` laid out for a ``size = (width, height)`` picture,
     with the matrix and its description in the corner unless ``caption`` is False."""
     width, height = size
-    scale = scale_for(size)
-    view = PlaneView(model)
+    scale = picture_scale(size)
+    view = PlaneView(scene)
     view.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     view.resize(max(1, round(width / scale)), max(1, round(height / scale)))
     view.show()
     QtWidgets.QApplication.sendPostedEvents()  # lay the view out at its size before drawing
-    if display is None:
-        display = np.array(model.matrix.to_floats())
-    settled = np.allclose(display, np.array(model.matrix.to_floats()))
     if rect is not None:
         view.set_range(rect)
-    view.show_matrix(display, settled)
+    view.show_matrix(scene.matrix_floats if display is None else display)
     if rect is None:
         view.fit()
     view.redraw_for_range()
@@ -100,7 +99,7 @@ def render_image(view: PlaneView, size, image: QtGui.QImage | None = None) -> Qt
     width, height = size
     if image is None or (image.width(), image.height()) != (width, height):
         image = QtGui.QImage(width, height, QtGui.QImage.Format.Format_RGB32)  # opaque: smaller, faster
-        image.setDevicePixelRatio(scale_for(size))
+        image.setDevicePixelRatio(picture_scale(size))
     image.fill(view.backgroundBrush().color())
     painter = QtGui.QPainter(image)
     _paint_view(view, painter)
@@ -116,20 +115,16 @@ def _paint_view(view: PlaneView, painter: QtGui.QPainter) -> None:
     view.render(painter, QtCore.QRectF(source), source)
 
 
-def export_picture(model, path, size=(1600, 1000), t: float = 1.0, display=None, rect=None,
+def export_picture(scene: Scene, path, size=(1600, 1000), t: float = 1.0, display=None, rect=None,
                    theme: str | None = None, caption: bool = True) -> Path:
-    """Render the scene of ``model`` to ``path`` (the one code path of GUI and command line).
+    """Render ``scene`` to ``path`` (the one code path of GUI and command line).
 
-    ``display`` (the matrix on screen) overrides ``t``; ``theme`` overrides the model's theme.
+    ``display`` (the matrix on screen) overrides ``t``; ``theme`` overrides the scene's theme.
     """
-    width, height = size
-    if not (16 <= width <= 10000 and 16 <= height <= 10000):
-        raise ExportError(f"picture size {width}×{height} is out of range (16 to 10000 pixels a side)")
+    check_size(size)
     picture_format(path)
-    if theme is not None and theme != model.theme:
-        model = model.copy()
-        model.set_appearance(theme=theme)
-    view = build_view(model, size, display if display is not None else display_matrix(model, t),
+    scene = scene.with_theme(theme)
+    view = build_view(scene, size, display if display is not None else display_matrix(scene, t),
                       rect, caption)
     try:
         return render(view, path, size)

@@ -4,29 +4,29 @@ from pathlib import Path
 
 from PyQt6 import QtWidgets
 
-from .export import ExportError, export_picture
+from .export import ExportError
+from .picture import MAX_SIDE, MIN_SIDE
 
 
 class ExportDialog(QtWidgets.QDialog):
     """Writes the picture on screen (same range, same moment of the animation) to PNG or SVG.
 
-    ``export(path, size, theme)`` does the writing; by default the 2D view's picture. The 3D
-    studio passes its own (the scene as its camera sees it).
+    ``export(path, size, theme)`` does the writing (the open lab's picture); ``size`` is the
+    size offered first (twice the canvas on screen).
     """
 
-    def __init__(self, model, view, parent=None, export=None):
+    def __init__(self, export, size, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Export Picture")
-        self.model, self.view = model, view
-        self._export = export or self._export_plane
+        self._export = export
         self.saved_path: Path | None = None
         self.path = QtWidgets.QLineEdit(str(Path.home() / "linear-lens.png"))
         browse = QtWidgets.QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         self.width_box, self.height_box = QtWidgets.QSpinBox(), QtWidgets.QSpinBox()
-        for box, value in ((self.width_box, view.width()), (self.height_box, view.height())):
-            box.setRange(16, 10000)
-            box.setValue(2 * max(value, 200))
+        for box, value in ((self.width_box, size[0]), (self.height_box, size[1])):
+            box.setRange(MIN_SIDE, MAX_SIDE)
+            box.setValue(value)
             box.setSuffix(" px")
         self.theme = QtWidgets.QComboBox()
         self.theme.addItem("As on screen", None)
@@ -54,10 +54,6 @@ class ExportDialog(QtWidgets.QDialog):
             self, "Export Picture", self.path.text(), "PNG image (*.png);;SVG vector picture (*.svg)")
         if name:
             self.path.setText(name)
-
-    def _export_plane(self, path, size, theme):
-        return export_picture(self.model, path, size=size, display=self.view.display,
-                              rect=self.view.visible_rect(), theme=theme)
 
     def save(self) -> bool:
         """Export; on failure say why and keep the dialog open. Returns True on success."""

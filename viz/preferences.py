@@ -19,6 +19,7 @@ from pathlib import Path
 from PyQt6 import QtCore
 
 from .animation import linear, smooth
+from .picture import MAX_SIDE, MIN_SIDE
 from .palette import PALETTES, THEMES
 
 ORGANIZATION = "Linear Lens"
@@ -80,7 +81,7 @@ class Preferences:
         seconds = values["animation_seconds"]
         values["animation_seconds"] = min(max(seconds, 0.05), 10.0) if math.isfinite(seconds) else 1.0
         for key in ("export_width", "export_height"):
-            if values[key] != 0 and not 16 <= values[key] <= 10000:
+            if values[key] != 0 and not MIN_SIDE <= values[key] <= MAX_SIDE:
                 values[key] = 0
         if (values["export_width"] == 0) != (values["export_height"] == 0):
             values["export_width"] = values["export_height"] = 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PyQt6 import QtWidgets
 
 from .palette import THEMES
+from .picture import MAX_SIDE, MIN_SIDE
 from .preferences import EASINGS, Preferences
 
 PALETTE_LABELS = {"okabe-ito": "Okabe–Ito (colour-blind safe)", "classic": "Classic (green î, red ĵ)"}
@@ -34,7 +35,7 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.fixed_size = QtWidgets.QCheckBox("Fixed size (otherwise twice the view on screen)")
         self.export_width, self.export_height = QtWidgets.QSpinBox(), QtWidgets.QSpinBox()
         for box in (self.export_width, self.export_height):
-            box.setRange(16, 10000)
+            box.setRange(MIN_SIDE, MAX_SIDE)
             box.setSuffix(" px")
         self.fixed_size.toggled.connect(self.export_width.setEnabled)
         self.fixed_size.toggled.connect(self.export_height.setEnabled)

@@ -1,17 +1,31 @@
-"""Sessions: one scene (matrix, vectors, view, look) saved to and read from a ``.lens.json`` file.
+"""Sessions: the window's labs and the look, saved to and read from a ``.lens.json`` file.
 
-The file is plain JSON, small enough to read and to write by hand::
+The file is plain JSON, small enough to read and to write by hand (format 2)::
 
     {
-      "format": 1,
+      "format": 2,
       "app": "linear-lens",
-      "dimension": 2,
-      "matrix": [["1", "1/3"], [0.7071067811865476, "1"]],
-      "vectors": [{"name": "v", "entries": ["1", "2"]}],
-      "view": {"x": [-4.0, 4.0], "y": [-2.5, 2.5]},
+      "lab": "studio",
       "theme": "dark",
-      "palette": "okabe-ito"
+      "palette": "okabe-ito",
+      "studio": {
+        "dimension": 2,
+        "matrix": [
+          ["1", "1/3"],
+          [0.7071067811865476, "1"]
+        ],
+        "vectors": [
+          {"name": "v", "entries": ["1", "2"]}
+        ],
+        "view": {"x": [-4.0, 4.0], "y": [-2.5, 2.5]}
+      }
     }
+
+``lab`` names the lab that was open; each lab keeps its own section under its name (the
+studio's is its scene: the matrix, the named vectors and the visible rectangle). A section
+of a lab this module does not know is kept as it was read, for that lab to check
+(:attr:`Session.sections`). Format 1 files (the studio alone, its keys at the top) are read
+through :func:`migrate`, which moves those keys into the ``studio`` section.
 
 Numbers (matrix and vector entries):
 
@@ -30,9 +44,10 @@ version does not know are refused too (``"matirx"`` is a typo, not a future feat
 app that adds keys writes a newer ``format``). Each problem is one :class:`SessionError` whose
 message names the file and the place: ``"a.lens.json: matrix row 2: expected 2 entries, found 3"``.
 
-``format``, ``dimension`` and ``matrix`` are required; ``app`` (if present it must be
-``"linear-lens"``), ``vectors`` (default v = (1, 2)), ``view`` (default: fit the picture),
-``theme`` (default dark) and ``palette`` (default okabe-ito) may be left out.
+``format`` is required, and so are the studio's ``dimension`` and ``matrix``; ``app`` (if
+present it must be ``"linear-lens"``), ``lab`` (default studio), ``vectors`` (default v = (1, 2)),
+``view`` (default: fit the picture), ``theme`` (default dark) and ``palette`` (default
+okabe-ito) may be left out.
 
 Saving is atomic: the text goes to a temporary file in the same folder, is flushed and fsynced,
 then :func:`os.replace` swaps it in, so a failure at any point leaves the old file as it was.
@@ -47,9 +62,10 @@ import math
 import os
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
+from typing import Any, Mapping
 
 from kernels import (
     ExpressionError,
@@ -60,10 +76,10 @@ from kernels import (
     parse_scalar,
 )
 
-from .model import SHOW_MODES, VectorStyle
 from .palette import PALETTES, THEMES
+from .scene import DEFAULT_PALETTE, DEFAULT_THEME, DEFAULT_VECTORS, SHOW_MODES, SceneState, VectorStyle
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 APP_ID = "linear-lens"
 SUFFIX = ".lens.json"
 MAX_BYTES = 1024 * 1024  # a session is a few hundred bytes; anything near this is not one
@@ -71,11 +87,12 @@ MAX_ENTRY_CHARS = 200  # the longest expression text accepted for one entry
 MAX_VECTORS = 16
 MAX_NAME_CHARS = 40
 SUPPORTED_DIMENSIONS = (2, 3)
-DEFAULT_THEME = "dark"
-DEFAULT_PALETTE = "okabe-ito"
-DEFAULT_VECTOR = Vector([1, 2])
+STUDIO = "studio"
+LAB_NAME = re.compile(r"[a-z][a-z0-9_]{0,31}")  # a lab's name, and the key of its section
 
-_KEYS = {"format", "app", "dimension", "matrix", "vectors", "view", "theme", "palette"}
+_KEYS = {"format", "app", "lab", "theme", "palette"}  # and one section per lab
+_STUDIO_KEYS = {"dimension", "matrix", "vectors", "view"}
+_FORMAT_1_KEYS = {"format", "app", "theme", "palette"} | _STUDIO_KEYS
 
 
 class SessionError(ValueError):
@@ -84,27 +101,46 @@ class SessionError(ValueError):
 
 @dataclass(frozen=True)
 class Session:
-    """One scene, as saved. ``vector`` is the first of ``vectors`` (the one the window shows).
+    """What a session file holds: the studio's scene and view, which lab was open, and the
+    sections of the other labs (decoded JSON objects, each checked by the lab that owns it).
 
-    ``vectors`` holds ``(name, Vector)`` pairs; left empty it becomes ``(("v", vector),)``.
     ``view_rect`` is ``(x_min, x_max, y_min, y_max)`` or None for "fit the picture".
     """
 
-    format: int
-    dimension: int
-    matrix: Matrix
-    vector: Vector
-    theme: str
-    palette: str
+    state: SceneState
     view_rect: tuple | None = None
-    vectors: tuple = field(default=())
-    styles: dict = field(default_factory=dict)  # name → VectorStyle, for vectors not drawn the default way
+    lab: str = STUDIO
+    sections: Mapping[str, Any] = field(default_factory=dict)
+    format: int = FORMAT_VERSION  # the version the file was written in
 
-    def __post_init__(self):
-        if not self.vectors:
-            object.__setattr__(self, "vectors", (("v", self.vector),))
-        elif self.vectors[0][1] != self.vector:
-            raise ValueError("Session.vector must be the first of Session.vectors")
+    @property
+    def dimension(self) -> int:
+        return self.state.dimension
+
+    @property
+    def matrix(self) -> Matrix:
+        return self.state.matrix
+
+    @property
+    def vector(self) -> Vector:
+        """v, the first of the vectors."""
+        return self.state.vectors[0][1]
+
+    @property
+    def vectors(self) -> tuple:
+        return self.state.vectors
+
+    @property
+    def styles(self) -> Mapping[str, VectorStyle]:
+        return self.state.styles
+
+    @property
+    def theme(self) -> str:
+        return self.state.theme
+
+    @property
+    def palette(self) -> str:
+        return self.state.palette
 
 
 # -- numbers ------------------------------------------------------------------------------
@@ -167,41 +203,40 @@ def _json_name(raw) -> str:
 
 
 # -- from a model, to a model -------------------------------------------------------------
-def session_from_model(model, view_rect=None) -> Session:
-    """The scene of a :class:`~viz.model.SceneModel` (plus the visible rectangle, if given)."""
-    rows = model.matrix.shape[0]
-    return Session(format=FORMAT_VERSION, dimension=rows, matrix=model.matrix, vector=model.vector,
-                   vectors=model.vectors, styles=model.styles, theme=model.theme, palette=model.palette,
-                   view_rect=_check_rect(tuple(view_rect), "view") if view_rect is not None else None)
+def session_from_model(model, view_rect=None, lab: str = STUDIO, sections=None) -> Session:
+    """The scene of a :class:`~viz.model.SceneModel` (plus the visible rectangle, if given).
+    Only the scene is saved: which vectors are compared and their combination are not."""
+    state = replace(model.state, selection=(), combination=None)
+    return Session(state, _check_rect(tuple(view_rect), "view") if view_rect is not None else None,
+                   lab=lab, sections=dict(sections or {}))
 
 
-def check_fits(session: Session, model) -> None:
-    """SessionError unless ``session`` can be shown by ``model`` (a supported dimension whose
-    vector fits it, a known look); the window switches between 2D and 3D as needed."""
+def check_fits(session: Session) -> None:
+    """SessionError unless the window can show ``session``: a supported square matrix whose
+    vectors fit it, a known look, and a matrix the kernel accepts (:func:`viz.scene.accept`)."""
+    from .scene import RefusedMatrix, accept
+
     n = session.matrix.shape[0]
     if session.matrix.shape != (n, n) or n not in SUPPORTED_DIMENSIONS:
         raise SessionError(f"this window shows 2×2 and 3×3 matrices; the session is "
                            f"{session.matrix.shape[0]}×{session.matrix.shape[1]}")
-    if len(session.vector) != n:
-        raise SessionError(f"vector v has {len(session.vector)} entries; a {n}×{n} matrix needs {n}")
-    if session.theme not in THEMES:
-        raise SessionError(f"unknown theme {session.theme!r}")
-    if session.palette not in PALETTES:
-        raise SessionError(f"unknown palette {session.palette!r}")
+    try:
+        session.state.checked()
+        accept(session.matrix)
+    except RefusedMatrix as error:
+        raise SessionError(str(error)) from None
+    except ValueError as error:
+        raise SessionError(str(error)) from None
 
 
 def apply_session(session: Session, model) -> None:
-    """Put ``session`` into ``model`` all at once, or raise SessionError and change nothing.
-
-    This is the direct, not undoable, way (start-up, tests, the command line); the window
-    opens files through :class:`viz.commands.ReplaceScene` so that Open can be undone.
+    """Put ``session``'s scene into ``model`` all at once, or raise SessionError and change
+    nothing. File → Open, crash recovery and ``linear-lens export --session`` all come here
+    (the window through an undoable :class:`viz.commands.ReplaceScene` of the same state).
     The view rectangle is not part of the model: the caller applies ``session.view_rect``.
     """
-    check_fits(session, model)
-    model.set_scene(session.matrix, session.vector)
-    model.set_vectors(session.vectors)
-    model.set_styles(session.styles)
-    model.set_appearance(session.theme, session.palette)
+    check_fits(session)
+    model.set_state(session.state)
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -219,37 +254,42 @@ def _vector_item(session: Session, name: str, vector) -> dict:
 
 def session_to_dict(session: Session) -> dict:
     """The JSON object of a session (see the module docstring for the format)."""
-    data = {
-        "format": FORMAT_VERSION,
-        "app": APP_ID,
+    studio: dict = {
         "dimension": session.dimension,
         "matrix": [[encode_scalar(x, f"matrix row {i + 1}, column {j + 1}") for j, x in enumerate(row)]
                    for i, row in enumerate(session.matrix.rows)],
         "vectors": [_vector_item(session, name, vector) for name, vector in session.vectors],
         "view": None,
-        "theme": session.theme,
-        "palette": session.palette,
     }
     if session.view_rect is not None:
         x_min, x_max, y_min, y_max = (float(x) for x in session.view_rect)
-        data["view"] = {"x": [x_min, x_max], "y": [y_min, y_max]}
+        studio["view"] = {"x": [x_min, x_max], "y": [y_min, y_max]}
+    data = {"format": FORMAT_VERSION, "app": APP_ID, "lab": session.lab, "theme": session.theme,
+            "palette": session.palette, STUDIO: studio}
+    for name, section in session.sections.items():
+        if name != STUDIO:
+            data[name] = section
     return data
+
+
+def _json_lines(value, indent: str) -> str:
+    """``value`` as JSON text: objects one key a line, a list of lists (a matrix) or of objects
+    one item a line, anything else on one line."""
+    def one_line(item) -> str:
+        return json.dumps(item, ensure_ascii=False, allow_nan=False)
+
+    inner = indent + "  "
+    if isinstance(value, dict) and value:
+        items = [f"{inner}{json.dumps(key)}: {_json_lines(item, inner)}" for key, item in value.items()]
+        return "{\n" + ",\n".join(items) + f"\n{indent}}}"
+    if isinstance(value, list) and value and all(isinstance(item, (list, dict)) for item in value):
+        return "[\n" + ",\n".join(inner + one_line(item) for item in value) + f"\n{indent}]"
+    return one_line(value)
 
 
 def session_to_json(session: Session) -> str:
     """The text of a ``.lens.json`` file: the matrix one row a line, readable in a diff."""
-    data = session_to_dict(session)
-    lines = ["{"]
-    items = list(data.items())
-    for index, (key, value) in enumerate(items):
-        comma = "," if index < len(items) - 1 else ""
-        if key == "matrix":
-            rows = ",\n    ".join(json.dumps(row, allow_nan=False) for row in value)
-            lines.append(f'  "matrix": [\n    {rows}\n  ]{comma}')
-        else:
-            lines.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False, allow_nan=False)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    return _json_lines(session_to_dict(session), "") + "\n"
 
 
 def write_atomically(path, text: str) -> None:
@@ -436,7 +476,7 @@ def read_matrix(raw, dimension: int, where: str = "matrix") -> Matrix:
 
 def _read_vectors(raw, dimension: int) -> tuple:
     if raw is None:
-        return ((("v", DEFAULT_VECTOR),) if dimension == 2 else (("v", Vector([1] * dimension)),)), {}
+        return (("v", DEFAULT_VECTORS[dimension]),), {}
     if not isinstance(raw, list) or not raw:
         raise SessionError(f"'vectors' must be a non-empty list, found {_json_name(raw)}")
     if len(raw) > MAX_VECTORS:
@@ -488,34 +528,72 @@ def _read_name(data: dict, key: str, known: dict, default: str) -> str:
     return value
 
 
+def migrate(data: dict) -> dict:
+    """A format 1 session (the studio alone, its keys at the top) as format 2: the studio's
+    keys move into its section, and the studio becomes the open lab.
+
+    >>> migrate({"format": 1, "dimension": 2, "matrix": [[1, 0], [0, 1]], "theme": "light"})
+    {'format': 2, 'theme': 'light', 'lab': 'studio', 'studio': {'dimension': 2, 'matrix': [[1, 0], [0, 1]]}}
+    """
+    unknown = sorted(set(data) - _FORMAT_1_KEYS)
+    if unknown:
+        raise SessionError(f"unknown key {unknown[0]!r} (known in format 1: {', '.join(sorted(_FORMAT_1_KEYS))})")
+    migrated = {key: value for key, value in data.items() if key not in _STUDIO_KEYS}
+    migrated["format"] = FORMAT_VERSION
+    migrated["lab"] = STUDIO
+    migrated[STUDIO] = {key: value for key, value in data.items() if key in _STUDIO_KEYS}
+    return migrated
+
+
+def _read_studio(raw) -> tuple[Matrix, tuple, dict, tuple | None]:
+    """The studio's section: its matrix, vectors (with their styles) and visible rectangle."""
+    if not isinstance(raw, dict):
+        raise SessionError(f"the section {STUDIO!r} must be an object, found {_json_name(raw)}")
+    unknown = sorted(set(raw) - _STUDIO_KEYS)
+    if unknown:
+        raise SessionError(f"{STUDIO}: unknown key {unknown[0]!r} (known: {', '.join(sorted(_STUDIO_KEYS))})")
+    dimension = _require(raw, "dimension", int, "a whole number")
+    if dimension not in SUPPORTED_DIMENSIONS:
+        raise SessionError(f"dimension {dimension} is not supported "
+                           f"(this version shows {' or '.join(map(str, SUPPORTED_DIMENSIONS))})")
+    if "matrix" not in raw:
+        raise SessionError("the key 'matrix' is missing")
+    matrix = read_matrix(raw["matrix"], dimension)
+    vectors, styles = _read_vectors(raw.get("vectors"), dimension)
+    return matrix, vectors, styles, _read_view(raw.get("view"))
+
+
 def session_from_dict(data) -> Session:
     """Validate a decoded JSON object and build the Session; SessionError on the first problem."""
     if not isinstance(data, dict):
         raise SessionError(f"a session is a JSON object, found {_json_name(data)}")
     version = _require(data, "format", int, "a whole number")
-    if version != FORMAT_VERSION:
-        if version > FORMAT_VERSION:
-            raise SessionError(f"format {version} was written by a newer Linear Lens; "
-                               f"this version reads format {FORMAT_VERSION}")
-        raise SessionError(f"unknown format {version} (this version reads format {FORMAT_VERSION})")
+    if version > FORMAT_VERSION:
+        raise SessionError(f"format {version} was written by a newer Linear Lens; "
+                           f"this version reads formats 1 to {FORMAT_VERSION}")
+    if version < 1:
+        raise SessionError(f"unknown format {version} (this version reads formats 1 to {FORMAT_VERSION})")
     if "app" in data and data["app"] != APP_ID:
         raise SessionError(f"'app' is {data['app']!r}: not a Linear Lens session")
-    unknown = sorted(set(data) - _KEYS)
-    if unknown:
-        raise SessionError(f"unknown key {unknown[0]!r} (known: {', '.join(sorted(_KEYS))})")
-    dimension = _require(data, "dimension", int, "a whole number")
-    if dimension not in SUPPORTED_DIMENSIONS:
-        raise SessionError(f"dimension {dimension} is not supported "
-                           f"(this version shows {' or '.join(map(str, SUPPORTED_DIMENSIONS))})")
-    if "matrix" not in data:
-        raise SessionError("the key 'matrix' is missing")
-    matrix = read_matrix(data["matrix"], dimension)
-    vectors, styles = _read_vectors(data.get("vectors"), dimension)
-    view = _read_view(data.get("view"))
+    if version == 1:
+        data = migrate(data)
+    for key in sorted(set(data) - _KEYS):
+        if not LAB_NAME.fullmatch(key):
+            raise SessionError(f"unknown key {key!r} (known: {', '.join(sorted(_KEYS))} and one section per lab)")
+    lab = data.get("lab", STUDIO)
+    if not isinstance(lab, str) or not LAB_NAME.fullmatch(lab):
+        raise SessionError(f"'lab' must be the name of a lab, found {_json_name(lab)}")
+    if STUDIO not in data:
+        raise SessionError(f"the section {STUDIO!r} is missing")
+    matrix, vectors, styles, view = _read_studio(data[STUDIO])
     theme = _read_name(data, "theme", THEMES, DEFAULT_THEME)
     palette = _read_name(data, "palette", PALETTES, DEFAULT_PALETTE)
-    return Session(format=version, dimension=dimension, matrix=matrix, vector=vectors[0][1],
-                   theme=theme, palette=palette, view_rect=view, vectors=vectors, styles=styles)
+    sections = {key: value for key, value in data.items() if key not in _KEYS and key != STUDIO}
+    for key, value in sections.items():
+        if not isinstance(value, dict):
+            raise SessionError(f"the section {key!r} must be an object, found {_json_name(value)}")
+    state = SceneState(matrix, vectors, styles, theme=theme, palette=palette)
+    return Session(state, view, lab=lab, sections=sections, format=version)
 
 
 def session_from_json(data: bytes | str) -> Session:

@@ -6,13 +6,16 @@ the window and the command line say the same thing. No Qt here.
 
 import math
 from dataclasses import dataclass
-from fractions import Fraction
 
 from kernels import (
+    ExactDot,
+    Radical,
     Vector,
     angle,
     combination,
     dot,
+    exact_dot,
+    exact_sqrt,
     format_scalar,
     is_exact,
     norm,
@@ -164,114 +167,6 @@ def reach_target(target: Vector, vectors, names) -> tuple[bool, tuple | None, st
 
 def describe_vector(name: str, vector: Vector) -> str:
     return f"{name} = {vector_text(vector)}"
-
-
-# ------------------------------------------------------------------------------------------
-# Exact square roots: |v|, cos θ and u's scalar projection on v are c·√n for exact input
-# ------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Radical:
-    """``coefficient``·√``radicand``, with the radicand a squarefree whole number (1 when the
-    value is rational). Exact text for lengths and cosines: √5, 2√2, −3√2/4.
-
-    >>> root = exact_sqrt(Fraction(1, 2))
-    >>> root.text(), root.ascii(), root.latex(), round(float(root), 6)
-    ('√2/2', 'sqrt(2)/2', '\\\\frac{\\\\sqrt{2}}{2}', 0.707107)
-    >>> exact_sqrt(Fraction(25, 4)).text(), exact_sqrt(8, scale=Fraction(-3, 4)).text()
-    ('5/2', '−3√2/2')
-    """
-
-    coefficient: Fraction
-    radicand: int
-
-    def __float__(self) -> float:
-        if self.radicand < 2 ** 52:
-            return float(self.coefficient) * math.sqrt(self.radicand)
-        root = Fraction(math.isqrt(self.radicand << 256), 1 << 128)  # √n to 2⁻¹²⁸, no overflow
-        return float(self.coefficient * root)
-
-    @property
-    def is_rational(self) -> bool:
-        return self.radicand == 1 or self.coefficient == 0
-
-    def _parts(self):
-        c = self.coefficient
-        return ("-" if c < 0 else ""), abs(c.numerator), c.denominator
-
-    def text(self) -> str:
-        if self.is_rational:
-            return scalar_text(self.coefficient)
-        sign, top, bottom = self._parts()
-        head = ("" if top == 1 else str(top)) + f"√{self.radicand}"
-        return ("−" if sign else "") + head + ("" if bottom == 1 else f"/{bottom}")
-
-    def ascii(self) -> str:
-        """As ``linear-lens`` reads it back: ``-3*sqrt(2)/4``."""
-        if self.is_rational:
-            return format_scalar(self.coefficient)
-        sign, top, bottom = self._parts()
-        head = ("" if top == 1 else f"{top}*") + f"sqrt({self.radicand})"
-        return sign + head + ("" if bottom == 1 else f"/{bottom}")
-
-    def latex(self) -> str:
-        if self.is_rational:
-            return latex_number(self.coefficient)
-        sign, top, bottom = self._parts()
-        head = ("" if top == 1 else str(top)) + f"\\sqrt{{{self.radicand}}}"
-        return sign + (head if bottom == 1 else f"\\frac{{{head}}}{{{bottom}}}")
-
-
-_TRIAL_PRIMES_UP_TO = 1000  # beyond this a square factor may stay under the root: still exact
-
-
-def _square_part(n: int) -> tuple[int, int]:
-    """n = a²·b; b squarefree as far as trial division (and a last perfect-square test) can tell."""
-    outside, inside = 1, n
-    p = 2
-    while p <= _TRIAL_PRIMES_UP_TO and p * p <= inside:
-        while inside % (p * p) == 0:
-            inside //= p * p
-            outside *= p
-        p += 1 if p == 2 else 2
-    root = math.isqrt(inside)
-    if root * root == inside:
-        outside, inside = outside * root, 1
-    return outside, inside
-
-
-def exact_sqrt(square, scale=Fraction(1)) -> Radical:
-    """scale·√square for a rational square ≥ 0, simplified: √(p/q) = √(pq)/q = (a/q)√b."""
-    square = Fraction(square)
-    if square < 0:
-        raise ValueError("a square root of a negative number is not real")
-    outside, inside = _square_part(square.numerator * square.denominator)
-    return Radical(Fraction(scale) * outside / square.denominator, inside if outside else 1)
-
-
-@dataclass(frozen=True)
-class ExactDot:
-    """|u|, |v|, cos θ and u's scalar projection on v as exact radicals (``None`` without an angle)."""
-    norm_u: Radical
-    norm_v: Radical
-    cosine: Radical | None
-    scalar_projection: Radical | None
-
-
-def exact_dot(u: Vector, v: Vector) -> ExactDot | None:
-    """The exact forms behind :func:`dot_facts`, or ``None`` when the input has floats.
-
-    >>> facts = exact_dot(Vector([1, 0]), Vector([1, 1]))
-    >>> facts.norm_v.text(), facts.cosine.text(), facts.scalar_projection.text()
-    ('√2', '√2/2', '√2/2')
-    """
-    if not (u.is_exact and v.is_exact) or any(isinstance(x, complex) for x in (*u, *v)):
-        return None
-    uu, vv, uv = dot(u, u), dot(v, v), dot(u, v)
-    norm_u, norm_v = exact_sqrt(uu), exact_sqrt(vv)
-    if uu == 0 or vv == 0:
-        return ExactDot(norm_u, norm_v, None, None)
-    product = uu * vv  # cos θ = u·v / √(u·u v·v) = (u·v / N)·√N
-    return ExactDot(norm_u, norm_v, exact_sqrt(product, uv / product), exact_sqrt(vv, uv / vv))
 
 
 # ------------------------------------------------------------------------------------------

@@ -1,26 +1,11 @@
-"""Exact square roots and the ``info --vectors`` report, without a subprocess."""
+"""The ``info --vectors`` report, without a subprocess (exact square roots: tests/kernels)."""
 
-import math
 from fractions import Fraction
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from kernels import Vector, parse_scalar
-from viz.vector_facts import exact_sqrt, span_facts, vectors_report
-
-rationals = st.fractions(min_value=0, max_value=10**6, max_denominator=10**4)
-
-
-@settings(max_examples=100, deadline=None)
-@given(rationals, st.fractions(min_value=-50, max_value=50, max_denominator=50))
-def test_exact_sqrt_is_simplified_and_right(square, scale):
-    root = exact_sqrt(square, scale)
-    assert root.coefficient ** 2 * root.radicand == scale ** 2 * square   # exactly c²n = s²q
-    assert all(root.radicand % (p * p) for p in range(2, 100))          # squarefree (small factors)
-    assert float(root) == pytest.approx(float(scale) * math.sqrt(square))
-    assert float(parse_scalar(root.ascii())) == pytest.approx(float(root))
+from kernels import Vector
+from viz.vector_facts import span_facts, vectors_report
 
 
 @pytest.mark.parametrize("vectors, shape", [

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PyQt6 import QtCore, QtGui, QtWidgets
 
-import viz.app
+import viz.window.dialogs
 from viz.app import MainWindow
 
 
@@ -46,10 +46,10 @@ def private_settings(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("LINEAR_LENS_CONFIG_DIR", str(root / "config"))
     monkeypatch.setenv("LINEAR_LENS_DATA_DIR", str(root / "data"))
     dialogs = Dialogs()
-    monkeypatch.setattr(viz.app, "ask_user", dialogs.ask)
-    monkeypatch.setattr(viz.app, "tell_user", dialogs.tell)
-    monkeypatch.setattr(viz.app, "choose_open_path", dialogs.choose_open)
-    monkeypatch.setattr(viz.app, "choose_save_path", dialogs.choose_save)
+    monkeypatch.setattr(viz.window.dialogs, "ask_user", dialogs.ask)
+    monkeypatch.setattr(viz.window.dialogs, "tell_user", dialogs.tell)
+    monkeypatch.setattr(viz.window.dialogs, "choose_open_path", dialogs.choose_open)
+    monkeypatch.setattr(viz.window.dialogs, "choose_save_path", dialogs.choose_save)
     return dialogs
 
 
@@ -61,7 +61,7 @@ def dialogs(private_settings):
 @pytest.fixture
 def window(qtbot):
     win = MainWindow()
-    win.animator.duration = 0.25  # real animations, just shorter
+    win.studio.animator.duration = 0.25  # real animations, just shorter
     qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()
@@ -73,7 +73,7 @@ def window(qtbot):
 
 def wait_settled(qtbot, window, timeout=3000):
     """Wait until the animation has ended and the view shows the committed matrix."""
-    qtbot.waitUntil(lambda: not window.animator.playing and window.view.settled, timeout=timeout)
+    qtbot.waitUntil(lambda: not window.studio.animator.playing and window.studio.view.settled, timeout=timeout)
 
 
 def type_into(qtbot, cell, text, key=QtCore.Qt.Key.Key_Return):

@@ -42,7 +42,7 @@ def assert_close(frame: np.ndarray, still: np.ndarray) -> None:
 
 
 def test_gif_has_every_frame_at_the_right_size_time_and_loop(qtbot, tmp_path):
-    path = export_animation(shear(), tmp_path / "shear.gif", size=SIZE, fps=10, duration=1.0)
+    path = export_animation(shear().scene, tmp_path / "shear.gif", size=SIZE, fps=10, duration=1.0)
     assert path == tmp_path / "shear.gif"
     with Image.open(path) as gif:
         assert gif.n_frames == 11  # round(fps · duration) + 1: both ends
@@ -53,7 +53,7 @@ def test_gif_has_every_frame_at_the_right_size_time_and_loop(qtbot, tmp_path):
             gif.seek(index)
             delays.append(gif.info["duration"])
     assert delays == [100] * 11
-    once = export_animation(shear(), tmp_path / "once.gif", size=SIZE, fps=30, duration=0.2, loop=False)
+    once = export_animation(shear().scene, tmp_path / "once.gif", size=SIZE, fps=30, duration=0.2, loop=False)
     with Image.open(once) as gif:
         assert gif.n_frames == 7 and "loop" not in gif.info
         assert sum(gif.seek(i) or gif.info["duration"] for i in range(6)) == 200  # 30, 40, 30, …
@@ -62,9 +62,9 @@ def test_gif_has_every_frame_at_the_right_size_time_and_loop(qtbot, tmp_path):
 
 def test_the_ends_are_the_stills_and_the_middle_moves(qtbot, tmp_path):
     model = shear()
-    gif = export_animation(model, tmp_path / "a.gif", size=SIZE, fps=10, duration=1.0, rect=RECT)
-    start = export_picture(model, tmp_path / "t0.png", size=SIZE, t=0.0, rect=RECT)
-    end = export_picture(model, tmp_path / "t1.png", size=SIZE, rect=RECT)  # eigen-line, exact det
+    gif = export_animation(model.scene, tmp_path / "a.gif", size=SIZE, fps=10, duration=1.0, rect=RECT)
+    start = export_picture(model.scene, tmp_path / "t0.png", size=SIZE, t=0.0, rect=RECT)
+    end = export_picture(model.scene, tmp_path / "t1.png", size=SIZE, rect=RECT)  # eigen-line, exact det
     assert_close(gif_frame(gif, 0), png(start))
     assert_close(gif_frame(gif, 10), png(end))
     middle = gif_frame(gif, 5)
@@ -73,27 +73,27 @@ def test_the_ends_are_the_stills_and_the_middle_moves(qtbot, tmp_path):
 
 def test_by_default_the_last_frame_is_framed_like_the_still(qtbot, tmp_path):
     size = (640, 360)
-    gif = export_animation(shear(), tmp_path / "a.gif", size=size, fps=5, duration=0.2)
-    still = export_picture(shear(), tmp_path / "t1.png", size=size)
+    gif = export_animation(shear().scene, tmp_path / "a.gif", size=size, fps=5, duration=0.2)
+    still = export_picture(shear().scene, tmp_path / "t1.png", size=size)
     assert_close(gif_frame(gif, 1), png(still))
 
 
 def test_a_motion_that_leaves_the_still_is_framed_wider(qtbot, tmp_path):
     model = SceneModel(Matrix([[0.5, 0], [0, 0.5]]))
-    gif = export_animation(model, tmp_path / "a.gif", size=SIZE, fps=5, duration=0.2,
+    gif = export_animation(model.scene, tmp_path / "a.gif", size=SIZE, fps=5, duration=0.2,
                            start=np.eye(2) * 3)
-    first = export_picture(model, tmp_path / "first.png", size=SIZE, display=np.eye(2) * 3)
+    first = export_picture(model.scene, tmp_path / "first.png", size=SIZE, display=np.eye(2) * 3)
     assert_close(gif_frame(gif, 0), png(first))  # the big start is in view as in its own still
 
 
 def test_the_last_transition_starts_from_the_given_matrix(qtbot, tmp_path):
     model = SceneModel(Matrix([[2, 0], [0, 1]]))
     turn = rotation(np.pi / 2)
-    gif = export_animation(model, tmp_path / "b.gif", size=SIZE, fps=10, duration=0.5, start=turn,
+    gif = export_animation(model.scene, tmp_path / "b.gif", size=SIZE, fps=10, duration=0.5, start=turn,
                            rect=RECT, theme="light")
-    first = export_picture(model, tmp_path / "first.png", size=SIZE, display=turn, rect=RECT,
+    first = export_picture(model.scene, tmp_path / "first.png", size=SIZE, display=turn, rect=RECT,
                            theme="light")
-    last = export_picture(model, tmp_path / "last.png", size=SIZE, rect=RECT, theme="light")
+    last = export_picture(model.scene, tmp_path / "last.png", size=SIZE, rect=RECT, theme="light")
     assert_close(gif_frame(gif, 0), png(first))
     assert_close(gif_frame(gif, 5), png(last))
     assert model.theme == "dark"  # the light export did not change the scene
@@ -107,7 +107,7 @@ def test_cancel_leaves_nothing(qtbot, tmp_path):
         return done < 3
 
     with pytest.raises(AnimationCancelled):
-        export_animation(shear(), tmp_path / "c.gif", size=SIZE, fps=10, duration=1.0, progress=progress)
+        export_animation(shear().scene, tmp_path / "c.gif", size=SIZE, fps=10, duration=1.0, progress=progress)
     assert calls == [(1, 11), (2, 11), (3, 11)]
     assert list(tmp_path.iterdir()) == []  # neither the file nor its temporary
 
@@ -125,7 +125,7 @@ def test_a_failure_midway_leaves_nothing_and_keeps_an_old_file(qtbot, tmp_path, 
 
     monkeypatch.setattr(animation_export, "render_image", failing)
     with pytest.raises(ExportError, match="the painter fell over"):
-        export_animation(shear(), target, size=SIZE, fps=10, duration=1.0)
+        export_animation(shear().scene, target, size=SIZE, fps=10, duration=1.0)
     assert target.read_bytes() == b"the previous animation"
     assert list(tmp_path.iterdir()) == [target]
 
@@ -142,20 +142,20 @@ def test_a_failure_midway_leaves_nothing_and_keeps_an_old_file(qtbot, tmp_path, 
 ])
 def test_bad_requests_are_refused_before_writing(qtbot, tmp_path, name, options, fragment):
     with pytest.raises(ExportError, match=fragment):
-        export_animation(shear(), tmp_path / name, **{"size": SIZE, **options})
+        export_animation(shear().scene, tmp_path / name, **{"size": SIZE, **options})
     assert list(tmp_path.iterdir()) == []
 
 
 def test_mp4_without_imageio_ffmpeg_says_how_to_get_it(qtbot, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "imageio_ffmpeg", None)  # import fails as if not installed
     with pytest.raises(ExportError, match=r"pip install 'linear-lens\[video\]'"):
-        export_animation(shear(), tmp_path / "a.mp4", size=SIZE)
+        export_animation(shear().scene, tmp_path / "a.mp4", size=SIZE)
     assert list(tmp_path.iterdir()) == []
 
 
 def test_mp4_with_imageio_ffmpeg(qtbot, tmp_path):
     imageio_ffmpeg = pytest.importorskip("imageio_ffmpeg")
-    path = export_animation(shear(), tmp_path / "a.mp4", size=SIZE, fps=10, duration=0.5)
+    path = export_animation(shear().scene, tmp_path / "a.mp4", size=SIZE, fps=10, duration=0.5)
     assert path.read_bytes()[4:8] == b"ftyp"  # an MP4 container
     frames, seconds = imageio_ffmpeg.count_frames_and_secs(str(path))
     assert frames == 6 and seconds == pytest.approx(0.6, abs=0.05)
@@ -166,7 +166,7 @@ def test_mp4_with_imageio_ffmpeg(qtbot, tmp_path):
 def make_dialog(qtbot, window, tmp_path, name="dialog.gif", start=None):
     from viz.animation_export_dialog import AnimationExportDialog
 
-    dialog = AnimationExportDialog(window.model, window.view, window, start=start)
+    dialog = AnimationExportDialog(window.studio.model, window.studio.view, window, start=start)
     qtbot.addWidget(dialog)
     dialog.path.setText(str(tmp_path / name))
     dialog.width_box.setValue(SIZE[0])
@@ -177,8 +177,8 @@ def make_dialog(qtbot, window, tmp_path, name="dialog.gif", start=None):
 
 
 def test_dialog_writes_the_animation_and_accepts(qtbot, tmp_path, window):
-    window.apply_matrix(Matrix([[1, 1], [0, 1]]))
-    window.animator.finish()
+    window.studio.apply_matrix(Matrix([[1, 1], [0, 1]]))
+    window.studio.animator.finish()
     dialog = make_dialog(qtbot, window, tmp_path)
     assert not dialog.from_last.isEnabled()  # no start given: only "from the identity"
     assert dialog.save()

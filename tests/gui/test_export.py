@@ -33,7 +33,7 @@ def rgb(hex_colour: str) -> np.ndarray:
 def test_png_has_the_parallelogram_inside_and_background_outside(qtbot, tmp_path, theme):
     model = SceneModel(Matrix([[4, 0], [0, 2]]))
     model.set_appearance(theme=theme)
-    path = export_picture(model, tmp_path / "scale.png", size=SIZE, rect=RECT)
+    path = export_picture(model.scene, tmp_path / "scale.png", size=SIZE, rect=RECT)
     image = QtGui.QImage(str(path))
     assert (image.width(), image.height()) == SIZE
     background = rgb(THEMES[theme].background)
@@ -45,7 +45,7 @@ def test_png_has_the_parallelogram_inside_and_background_outside(qtbot, tmp_path
 
 def test_negative_determinant_uses_the_flipped_colour(qtbot, tmp_path):
     model = SceneModel(Matrix([[4, 0], [0, -2]]))
-    path = export_picture(model, tmp_path / "flip.png", size=SIZE, rect=(-2.0, 6.0, -2.5, 2.5))
+    path = export_picture(model.scene, tmp_path / "flip.png", size=SIZE, rect=(-2.0, 6.0, -2.5, 2.5))
     image = QtGui.QImage(str(path))
     background = rgb(THEMES["dark"].background)
     flipped = rgb(palette_for("okabe-ito", "dark").area_negative)
@@ -54,14 +54,14 @@ def test_negative_determinant_uses_the_flipped_colour(qtbot, tmp_path):
 
 def test_halfway_picture_differs_from_the_end(qtbot, tmp_path):
     model = SceneModel(Matrix([[4, 0], [0, 2]]))
-    half = QtGui.QImage(str(export_picture(model, tmp_path / "half.png", size=SIZE, t=0.5, rect=RECT)))
+    half = QtGui.QImage(str(export_picture(model.scene, tmp_path / "half.png", size=SIZE, t=0.5, rect=RECT)))
     background = rgb(THEMES["dark"].background)
     # at t = 0.5 the square reaches only x ≈ 2.5, so (3.3, 1.6) is still background
     assert np.abs(pixel(half, 3.3, 1.6) - background).max() <= 6
 
 
 def test_svg_is_vector_xml_with_paths_and_text(qtbot, tmp_path):
-    path = export_picture(SceneModel(Matrix([[1, 1], [0, 1]])), tmp_path / "shear.svg", size=SIZE)
+    path = export_picture(SceneModel(Matrix([[1, 1], [0, 1]])).scene, tmp_path / "shear.svg", size=SIZE)
     root = ET.parse(path).getroot()
     assert root.tag.endswith("svg")
     tags = {element.tag.split("}")[-1] for element in root.iter()}
@@ -71,24 +71,22 @@ def test_svg_is_vector_xml_with_paths_and_text(qtbot, tmp_path):
 @pytest.mark.parametrize("name, size", [("picture.jpg", SIZE), ("picture.png", (4, 4))])
 def test_bad_requests_are_refused_before_writing(qtbot, tmp_path, name, size):
     with pytest.raises(ExportError):
-        export_picture(SceneModel(), tmp_path / name, size=size)
+        export_picture(SceneModel().scene, tmp_path / name, size=size)
     assert not (tmp_path / name).exists()
 
 
 def test_export_dialog_writes_what_is_on_screen(qtbot, tmp_path, window):
-    from viz.export_dialog import ExportDialog
-
-    window.apply_matrix(Matrix([[2, 1], [1, 2]]))
-    window.animator.finish()
-    dialog = ExportDialog(window.model, window.view, window)
+    window.studio.apply_matrix(Matrix([[2, 1], [1, 2]]))
+    window.studio.animator.finish()
+    dialog = window.menus.make_export_dialog()
     qtbot.addWidget(dialog)
-    assert dialog.width_box.value() == 2 * window.view.width()
+    assert dialog.width_box.value() == 2 * window.studio.view.width()
     dialog.path.setText(str(tmp_path / "screen.png"))
     dialog.theme.setCurrentIndex(2)  # light, for printing
     assert dialog.save()
     image = QtGui.QImage(str(tmp_path / "screen.png"))
-    assert image.width() == 2 * window.view.width()
-    assert window.model.theme == "dark"  # exporting in light did not change the window
+    assert image.width() == 2 * window.studio.view.width()
+    assert window.studio.model.theme == "dark"  # exporting in light did not change the window
     corner = image.pixelColor(3, 3)
     assert (corner.red(), corner.green(), corner.blue()) == (255, 255, 255)
 
@@ -97,12 +95,12 @@ def test_exports_carry_a_caption_unless_asked_not_to(qtbot, tmp_path):
     from viz.export import build_view
 
     model = SceneModel(Matrix([[1, 1], [0, 1]]))
-    view = build_view(model, SIZE)
+    view = build_view(model.scene, SIZE)
     assert view.caption.visible
     assert "shear along x by 1" in view.caption.text() and "⎡" in view.caption.text()
-    assert not build_view(model, SIZE, caption=False).caption.visible
-    with_caption = QtGui.QImage(str(export_picture(model, tmp_path / "a.png", size=SIZE, rect=RECT)))
-    without = QtGui.QImage(str(export_picture(model, tmp_path / "b.png", size=SIZE, rect=RECT,
+    assert not build_view(model.scene, SIZE, caption=False).caption.visible
+    with_caption = QtGui.QImage(str(export_picture(model.scene, tmp_path / "a.png", size=SIZE, rect=RECT)))
+    without = QtGui.QImage(str(export_picture(model.scene, tmp_path / "b.png", size=SIZE, rect=RECT,
                                               caption=False)))
     assert with_caption.copy(0, 0, 300, 120) != without.copy(0, 0, 300, 120)
     assert with_caption.copy(800, 500, 300, 300) == without.copy(800, 500, 300, 300)

@@ -5,7 +5,8 @@ import xml.etree.ElementTree as ET
 import numpy as np
 
 from kernels import Matrix, Vector
-from viz.export3d import SpacePainter, export_space_svg
+from viz.export3d import export_space_svg
+from viz.views.space_painter import SpacePainter
 from viz.geometry3d import CAMERA_PRESETS
 from viz.model import SceneModel
 
@@ -15,7 +16,7 @@ def _model(rows):
 
 
 def test_svg_has_faces_edges_and_labels(qtbot, tmp_path):
-    path = export_space_svg(_model([[1, 1, 0], [0, 1, 0], [0, 0, 2]]), tmp_path / "shear.svg",
+    path = export_space_svg(_model([[1, 1, 0], [0, 1, 0], [0, 0, 2]]).scene, tmp_path / "shear.svg",
                             (1600, 1000), CAMERA_PRESETS["iso"])
     root = ET.parse(path).getroot()
     texts = "".join(element.text or "" for element in root.iter() if element.tag.endswith("text"))
@@ -27,7 +28,7 @@ def test_svg_has_faces_edges_and_labels(qtbot, tmp_path):
 
 def test_faces_are_painted_back_to_front(qtbot):
     model = _model(np.eye(3))
-    painter = SpacePainter(model, np.eye(3), CAMERA_PRESETS["iso"], (800, 600))
+    painter = SpacePainter(model.scene, np.eye(3), CAMERA_PRESETS["iso"], (800, 600))
     painted = []
     painter._polygon = lambda _painter, corners, fill, pen=None: painted.append(corners.mean(axis=0))
     from PyQt6 import QtGui

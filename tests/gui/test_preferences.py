@@ -52,10 +52,10 @@ def test_preferences_persist_and_apply_at_start(qtbot):
                                  easing="linear", export_width=1200, export_height=800,
                                  export_theme="light"))
     win = make_window(qtbot)
-    assert (win.model.theme, win.model.palette) == ("light", "classic")
-    assert win.animator.duration == 0.5 and win.animator.easing is linear
+    assert (win.studio.model.theme, win.studio.model.palette) == ("light", "classic")
+    assert win.studio.animator.duration == 0.5 and win.studio.animator.easing is linear
     assert win.picture_size() == (1200, 800)
-    dialog = win.make_export_dialog()
+    dialog = win.menus.make_export_dialog()
     assert (dialog.width_box.value(), dialog.height_box.value()) == (1200, 800)
     assert dialog.theme.currentData() == "light"
     dialog.deleteLater()
@@ -63,17 +63,17 @@ def test_preferences_persist_and_apply_at_start(qtbot):
 
 
 def test_changing_preferences_applies_now_and_next_time(qtbot, window):
-    window.apply_matrix(Matrix([[1, 1], [0, 1]]))
+    window.studio.apply_matrix(Matrix([[1, 1], [0, 1]]))
     window.set_preferences(Preferences(theme="light", animation_seconds=2.0, easing="linear"))
-    assert window.model.theme == "light" and window.animator.duration == 2.0
+    assert window.studio.model.theme == "light" and window.studio.animator.duration == 2.0
     window.undo_stack.undo()  # restyling the open scene is one undoable step
-    assert window.model.theme == "dark"
+    assert window.studio.model.theme == "dark"
     window.set_preferences(Preferences(theme="light", animation_seconds=0.25, easing="smooth"))
-    assert window.model.theme == "dark"  # the theme preference did not change: the scene keeps its look
-    assert window.animator.easing is smooth
+    assert window.studio.model.theme == "dark"  # the theme preference did not change: the scene keeps its look
+    assert window.studio.animator.easing is smooth
     assert load_preferences() == Preferences(theme="light", animation_seconds=0.25)
-    window.new_scene()  # conftest answers Discard; a new scene takes the preferred look
-    assert window.model.theme == "light" and window.model.matrix == Matrix.identity(2)
+    window.documents.new_scene()  # conftest answers Discard; a new scene takes the preferred look
+    assert window.studio.model.theme == "light" and window.studio.model.matrix == Matrix.identity(2)
     wait_settled(qtbot, window)
 
 
@@ -106,37 +106,37 @@ def test_preferences_dialog_round_trip(qtbot, tmp_path):
 
 # -- user presets --------------------------------------------------------------------------------
 def test_saved_preset_appears_under_my_presets_and_survives_a_restart(qtbot, tmp_path, window, dialogs):
-    window.apply_matrix(Matrix([[Fraction(1, 2), 2 ** 0.5], [0, 1]]))
-    assert window.save_preset("Shears", "Half shear")
-    assert window.save_preset("Shears", "Half shear")  # same name again: replaced, not doubled
-    tree = menu_tree(window.presets_menu)
+    window.studio.apply_matrix(Matrix([[Fraction(1, 2), 2 ** 0.5], [0, 1]]))
+    assert window.studio.menus_.save_preset("Shears", "Half shear")
+    assert window.studio.menus_.save_preset("Shears", "Half shear")  # same name again: replaced, not doubled
+    tree = menu_tree(window.studio.menus_.presets_menu)
     assert list(tree["My presets"]) == ["Shears"]
     assert list(tree["My presets"]["Shears"]) == ["Half shear"]
     assert "Basics" in tree and "Save Current as Preset…" in tree
 
     other = make_window(qtbot)
-    assert [(p.group, p.name) for p in other.user_presets] == [("Shears", "Half shear")]
-    other.apply_matrix(Matrix.identity(2))
-    menu_tree(other.presets_menu)["My presets"]["Shears"]["Half shear"].trigger()
-    m = other.model.matrix
+    assert [(p.group, p.name) for p in other.studio.menus_.user_presets] == [("Shears", "Half shear")]
+    other.studio.apply_matrix(Matrix.identity(2))
+    menu_tree(other.studio.menus_.presets_menu)["My presets"]["Shears"]["Half shear"].trigger()
+    m = other.studio.model.matrix
     assert m[0, 0] == Fraction(1, 2) and type(m[0, 0]) is Fraction and m[0, 1] == 2 ** 0.5
     assert other.undo_stack.undoText() == "Preset: Half shear"
     assert dialogs.told == []
-    other.animator.finish()
+    other.studio.animator.finish()
 
 
 def test_a_corrupt_user_presets_file_is_skipped_with_a_message(qtbot, window):
-    path = window.user_presets_file
+    path = window.studio.menus_.user_presets_file
     path.write_text('{"format": 1, "dimension": 2, "presets": [', encoding="utf-8")
     other = make_window(qtbot)
-    assert other.user_presets == []
-    assert any("user-presets.json is not valid JSON" in p for p in other.startup_problems)
+    assert other.studio.menus_.user_presets == []
+    assert any("user-presets.json is not valid JSON" in p for p in other.studio.menus_.startup_problems)
     assert "My presets" in other.statusBar().currentMessage()
-    assert "Basics" in menu_tree(other.presets_menu)  # the built-in presets are all there
+    assert "Basics" in menu_tree(other.studio.menus_.presets_menu)  # the built-in presets are all there
 
 
 def test_one_bad_preset_is_skipped_alone(qtbot, window):
-    path = window.user_presets_file
+    path = window.studio.menus_.user_presets_file
     path.write_text(json.dumps({"format": 1, "dimension": 2, "presets": [
         {"group": "Mine", "name": "Good", "matrix": [["2", "0"], ["0", "1/2"]]},
         {"group": "Mine", "name": "Bad", "matrix": [["2", "0"], ["0"]]},
@@ -147,13 +147,13 @@ def test_one_bad_preset_is_skipped_alone(qtbot, window):
     assert problems[0] == "user-presets.json: preset 2 (Bad) matrix row 2: expected 2 entries, found 1"
     assert "preset 3: 'group' must be text" in problems[1]
     other = make_window(qtbot)
-    assert [p.name for p in other.user_presets] == ["Good"] and len(other.startup_problems) == 2
+    assert [p.name for p in other.studio.menus_.user_presets] == ["Good"] and len(other.studio.menus_.startup_problems) == 2
 
 
 def test_saving_a_preset_never_overwrites_a_file_it_cannot_read(window, dialogs):
-    path = window.user_presets_file
+    path = window.studio.menus_.user_presets_file
     path.write_text("{broken", encoding="utf-8")
-    assert not window.save_preset("Mine", "New")
+    assert not window.studio.menus_.save_preset("Mine", "New")
     assert "not valid JSON" in dialogs.told[-1] and "fix or delete" in dialogs.told[-1]
     assert path.read_text(encoding="utf-8") == "{broken"
     with pytest.raises(SessionError):
@@ -161,7 +161,7 @@ def test_saving_a_preset_never_overwrites_a_file_it_cannot_read(window, dialogs)
 
 
 def test_save_preset_dialog(qtbot, tmp_path, window):
-    dialog = SavePresetDialog(str(window.model.matrix), ["Shears", "Rotations"], window)
+    dialog = SavePresetDialog(str(window.studio.model.matrix), ["Shears", "Rotations"], window)
     qtbot.addWidget(dialog)
     save = dialog.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Save)
     assert not save.isEnabled()
@@ -171,4 +171,4 @@ def test_save_preset_dialog(qtbot, tmp_path, window):
     dialog.show()
     qtbot.waitExposed(dialog)
     assert dialog.grab().save(str(tmp_path / "save-preset.png"))
-    assert window.user_presets_file.name == USER_PRESETS_NAME
+    assert window.studio.menus_.user_presets_file.name == USER_PRESETS_NAME

@@ -19,6 +19,7 @@ import viz.session
 from kernels import Matrix, Vector
 from viz import report
 from viz.app import MainWindow
+from viz.scene import SceneState
 from viz.autosave import AUTOSAVE_NAME, DECLINED_NAME
 from viz.session import (
     MAX_BYTES,
@@ -46,7 +47,7 @@ def entries(matrix):
 
 def make_window(qtbot, **kwargs) -> MainWindow:
     win = MainWindow(**kwargs)
-    win.animator.duration = 0.05
+    win.studio.animator.duration = 0.05
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -57,38 +58,41 @@ MIXED = Matrix([[Fraction(1, 3), 2 ** 0.5 / 2], [0.1, Fraction(-7, 2)]])
 
 
 def edit_scene(window):
-    window.apply_matrix(MIXED)
-    window._commit_vector_cell(0, 0, 0.30000000000000004)
-    window.undo_stack.push(viz.commands.SetAppearance(window.model, theme="light", palette="classic"))
+    window.studio.apply_matrix(MIXED)
+    window.undo_stack.push(viz.commands.SetVectors(window.studio.model,
+                                                   [("v", Vector([0.30000000000000004, 2]))]))
+    window.undo_stack.push(viz.commands.SetAppearance(window.studio.model, theme="light", palette="classic"))
 
 
 # -- round trip --------------------------------------------------------------------------------
 def test_save_then_open_gives_the_identical_scene(qtbot, tmp_path, window):
     edit_scene(window)
     wait_settled(qtbot, window)
-    window.view.set_range((-3.25, 4.5, -2.0, 2.75))
-    shown = window.view.visible_rect()  # the 1:1 aspect lock widens one range to fit the view
+    window.studio.view.set_range((-3.25, 4.5, -2.0, 2.75))
+    shown = window.studio.view.visible_rect()  # the 1:1 aspect lock widens one range to fit the view
     path = tmp_path / "scene.lens.json"
-    assert window.save_to(path)
+    assert window.documents.save_to(path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["format"] == 1 and data["app"] == "linear-lens" and data["dimension"] == 2
-    assert data["matrix"] == [["1/3", 2 ** 0.5 / 2], [0.1, "-7/2"]]  # exact as text, floats as numbers
-    assert data["vectors"] == [{"name": "v", "entries": [0.30000000000000004, "2"]}]
+    assert data["format"] == 2 and data["app"] == "linear-lens" and data["lab"] == "studio"
+    studio = data["studio"]
+    assert studio["dimension"] == 2
+    assert studio["matrix"] == [["1/3", 2 ** 0.5 / 2], [0.1, "-7/2"]]  # exact as text, floats as numbers
+    assert studio["vectors"] == [{"name": "v", "entries": [0.30000000000000004, "2"]}]
     assert (data["theme"], data["palette"]) == ("light", "classic")
 
     other = make_window(qtbot)
-    assert other.open_file(path)
-    assert entries(other.model.matrix) == entries(MIXED)
-    assert exact(other.model.vector) == exact(Vector([0.30000000000000004, 2]))
-    assert (other.model.theme, other.model.palette) == ("light", "classic")
-    assert other.view.visible_rect() == pytest.approx(shown)
+    assert other.documents.open_file(path)
+    assert entries(other.studio.model.matrix) == entries(MIXED)
+    assert exact(other.studio.model.vector) == exact(Vector([0.30000000000000004, 2]))
+    assert (other.studio.model.theme, other.studio.model.palette) == ("light", "classic")
+    assert other.studio.view.visible_rect() == pytest.approx(shown)
     assert other.windowTitle() == "scene.lens.json — Linear Lens"
-    assert other.current_path == path.resolve()
+    assert other.documents.current_path == path.resolve()
 
 
 def test_session_api_round_trips_without_a_window(tmp_path):
-    session = Session(format=1, dimension=2, matrix=MIXED, vector=Vector([Fraction(1, 7), -0.0]),
-                      theme="dark", palette="okabe-ito", view_rect=(-1.0, 1.0, -2.0, 2.0))
+    session = Session(SceneState(MIXED, (("v", Vector([Fraction(1, 7), -0.0])),)),
+                      view_rect=(-1.0, 1.0, -2.0, 2.0))
     path = tmp_path / "a.lens.json"
     save_session(session, path)
     loaded = load_session(path)
@@ -124,7 +128,7 @@ BAD_FILES = {
     "empty": (b"", "is not valid JSON"),
     "deep nesting": (b"[" * 200_000 + b"]" * 200_000, "nested too deeply"),
     "not an object": (b"[1, 2]", "a session is a JSON object, found a list"),
-    "future format": (changed(format=2), "format 2 was written by a newer Linear Lens"),
+    "future format": (changed(format=3), "format 3 was written by a newer Linear Lens"),
     "format as text": (changed(format="1"), "'format' must be a whole number, found text"),
     "no format": (changed(format=...), "the key 'format' is missing"),
     "another app": (changed(app="other"), "not a Linear Lens session"),
@@ -158,9 +162,9 @@ BAD_FILES = {
 @pytest.mark.parametrize("content, message", BAD_FILES.values(), ids=BAD_FILES.keys())
 def test_bad_files_are_refused_with_a_clear_message_and_nothing_changes(
         qtbot, tmp_path, window, dialogs, content, message):
-    window.apply_matrix(Matrix([[2, 1], [1, 2]]))
-    window.undo_stack.push(viz.commands.SetAppearance(window.model, theme="light"))
-    before = (window.model.matrix, window.model.vector, window.model.theme, window.model.palette,
+    window.studio.apply_matrix(Matrix([[2, 1], [1, 2]]))
+    window.undo_stack.push(viz.commands.SetAppearance(window.studio.model, theme="light"))
+    before = (window.studio.model.matrix, window.studio.model.vector, window.studio.model.theme, window.studio.model.palette,
               window.undo_stack.count(), window.windowTitle())
     path = tmp_path / "bad.lens.json"
     path.write_bytes(content)
@@ -169,9 +173,9 @@ def test_bad_files_are_refused_with_a_clear_message_and_nothing_changes(
     text = str(caught.value)
     assert message in text and text.startswith("bad.lens.json") and "\n" not in text
     assert len(text) < 300
-    assert not window.open_file(path)
+    assert not window.documents.open_file(path)
     assert message in dialogs.told[-1]
-    after = (window.model.matrix, window.model.vector, window.model.theme, window.model.palette,
+    after = (window.studio.model.matrix, window.studio.model.vector, window.studio.model.theme, window.studio.model.palette,
              window.undo_stack.count(), window.windowTitle())
     assert after == before
 
@@ -181,7 +185,7 @@ def test_missing_file_and_folder_are_refused(tmp_path, window, dialogs):
         load_session(tmp_path / "nope.lens.json")
     with pytest.raises(SessionError, match="is a folder"):
         load_session(tmp_path)
-    assert not window.open_file(tmp_path / "nope.lens.json") and "no such file" in dialogs.told[-1]
+    assert not window.documents.open_file(tmp_path / "nope.lens.json") and "no such file" in dialogs.told[-1]
 
 
 # -- atomic save ---------------------------------------------------------------------------
@@ -189,22 +193,22 @@ def test_missing_file_and_folder_are_refused(tmp_path, window, dialogs):
 def test_a_failed_save_leaves_the_old_file_and_no_litter(qtbot, tmp_path, window, dialogs,
                                                          monkeypatch, failing):
     path = tmp_path / "keep.lens.json"
-    window.apply_matrix(Matrix([[2, 0], [0, 2]]))
-    assert window.save_to(path)
+    window.studio.apply_matrix(Matrix([[2, 0], [0, 2]]))
+    assert window.documents.save_to(path)
     old = path.read_bytes()
-    window.apply_matrix(Matrix([[0, -1], [1, 0]]))
+    window.studio.apply_matrix(Matrix([[0, -1], [1, 0]]))
 
     def broken(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(viz.session.os, failing, broken)
-    assert not window.save()
+    assert not window.documents.save()
     assert "could not save keep.lens.json: No space left on device" in dialogs.told[-1]
     assert path.read_bytes() == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.lens.json"]  # temp file removed
     assert window.windowTitle() == "keep.lens.json* — Linear Lens"  # still unsaved
     monkeypatch.undo()
-    assert window.save() and load_session(path).matrix == Matrix([[0, -1], [1, 0]])
+    assert window.documents.save() and load_session(path).matrix == Matrix([[0, -1], [1, 0]])
 
 
 def test_save_keeps_the_old_files_permissions(tmp_path):
@@ -219,13 +223,13 @@ def test_save_keeps_the_old_files_permissions(tmp_path):
 # -- title, prompts, New / Open undo ---------------------------------------------------------
 def test_title_shows_the_file_name_and_a_star_when_modified(qtbot, tmp_path, window, dialogs):
     assert window.windowTitle() == "Linear Lens"
-    window.apply_matrix(Matrix([[1, 1], [0, 1]]))
+    window.studio.apply_matrix(Matrix([[1, 1], [0, 1]]))
     assert window.windowTitle() == "Untitled* — Linear Lens"
     dialogs.save_paths.append(str(tmp_path / "shear"))  # the suffix is added
-    window.save_as_action.trigger()
+    window.menus.save_as_action.trigger()
     assert (tmp_path / "shear.lens.json").is_file()
     assert window.windowTitle() == "shear.lens.json — Linear Lens"
-    window.apply_matrix(Matrix([[1, 2], [0, 1]]))
+    window.studio.apply_matrix(Matrix([[1, 2], [0, 1]]))
     assert window.windowTitle() == "shear.lens.json* — Linear Lens"
     window.undo_stack.undo()  # back to what is saved: no star
     assert window.windowTitle() == "shear.lens.json — Linear Lens"
@@ -233,58 +237,58 @@ def test_title_shows_the_file_name_and_a_star_when_modified(qtbot, tmp_path, win
 
 def test_undo_and_redo_work_across_open(qtbot, tmp_path, window):
     path = tmp_path / "rotation.lens.json"
-    save_session(Session(1, 2, Matrix([[0, -1], [1, 0]]), Vector([3, 1]), "light", "classic", None), path)
-    window.apply_matrix(Matrix([[2, 0], [0, 3]]))
+    save_session(Session(SceneState(Matrix([[0, -1], [1, 0]]), (("v", Vector([3, 1])),), theme="light", palette="classic")), path)
+    window.studio.apply_matrix(Matrix([[2, 0], [0, 3]]))
     window.undo_stack.setClean()
-    assert window.open_file(path)
-    assert window.model.matrix == Matrix([[0, -1], [1, 0]]) and window.model.vector == Vector([3, 1])
+    assert window.documents.open_file(path)
+    assert window.studio.model.matrix == Matrix([[0, -1], [1, 0]]) and window.studio.model.vector == Vector([3, 1])
     assert window.undo_stack.undoText() == "Open rotation.lens.json"
     window.undo_stack.undo()
-    assert window.model.matrix == Matrix([[2, 0], [0, 3]]) and window.model.theme == "dark"
+    assert window.studio.model.matrix == Matrix([[2, 0], [0, 3]]) and window.studio.model.theme == "dark"
     assert window.windowTitle() == "rotation.lens.json* — Linear Lens"
     window.undo_stack.redo()
-    assert window.model.vector == Vector([3, 1]) and window.model.palette == "classic"
+    assert window.studio.model.vector == Vector([3, 1]) and window.studio.model.palette == "classic"
     assert window.windowTitle() == "rotation.lens.json — Linear Lens"
-    window.apply_matrix(Matrix([[1, 0], [0, 1]]))  # ordinary editing goes on
+    window.studio.apply_matrix(Matrix([[1, 0], [0, 1]]))  # ordinary editing goes on
     window.undo_stack.undo()
-    assert window.model.matrix == Matrix([[0, -1], [1, 0]])
+    assert window.studio.model.matrix == Matrix([[0, -1], [1, 0]])
     wait_settled(qtbot, window)
 
 
 def test_new_asks_about_unsaved_changes_and_is_undoable(qtbot, tmp_path, window, dialogs):
-    window.apply_matrix(Matrix([[1, 2], [3, 4]]))
+    window.studio.apply_matrix(Matrix([[1, 2], [3, 4]]))
     dialogs.answers.append(Button.Cancel)
-    assert not window.new_scene()
-    assert window.model.matrix == Matrix([[1, 2], [3, 4]]) and "Save the changes" in dialogs.asked[-1]
+    assert not window.documents.new_scene()
+    assert window.studio.model.matrix == Matrix([[1, 2], [3, 4]]) and "Save the changes" in dialogs.asked[-1]
     dialogs.answers.append(Button.Discard)
-    window.new_action.trigger()
-    assert window.model.matrix == Matrix.identity(2)
+    window.menus.new_action.trigger()
+    assert window.studio.model.matrix == Matrix.identity(2)
     assert window.windowTitle() == "Linear Lens"
     window.undo_stack.undo()
-    assert window.model.matrix == Matrix([[1, 2], [3, 4]])
+    assert window.studio.model.matrix == Matrix([[1, 2], [3, 4]])
     dialogs.answers.append(Button.Save)  # Save on an untitled scene asks for a file name
     dialogs.save_paths.append(str(tmp_path / "kept.lens.json"))
-    assert window.new_scene()
+    assert window.documents.new_scene()
     assert load_session(tmp_path / "kept.lens.json").matrix == Matrix([[1, 2], [3, 4]])
     wait_settled(qtbot, window)
 
 
 def test_open_asks_first_and_cancel_keeps_everything(tmp_path, window, dialogs):
     path = tmp_path / "x.lens.json"
-    save_session(Session(1, 2, Matrix([[5, 0], [0, 5]]), Vector([1, 2]), "dark", "okabe-ito", None), path)
-    window.apply_matrix(Matrix([[1, 2], [3, 4]]))
+    save_session(Session(SceneState(Matrix([[5, 0], [0, 5]]), (("v", Vector([1, 2])),))), path)
+    window.studio.apply_matrix(Matrix([[1, 2], [3, 4]]))
     dialogs.answers.append(Button.Cancel)
     dialogs.open_paths.append(str(path))
-    window.open_action.trigger()
-    assert window.model.matrix == Matrix([[1, 2], [3, 4]])
+    window.menus.open_action.trigger()
+    assert window.studio.model.matrix == Matrix([[1, 2], [3, 4]])
     assert dialogs.open_paths == [str(path)]  # the file dialog was never shown
     dialogs.answers.append(Button.Discard)
-    window.open_action.trigger()  # through the menu: ask, choose the file, open
-    assert window.model.matrix == Matrix([[5, 0], [0, 5]]) and window.current_path == path.resolve()
+    window.menus.open_action.trigger()  # through the menu: ask, choose the file, open
+    assert window.studio.model.matrix == Matrix([[5, 0], [0, 5]]) and window.documents.current_path == path.resolve()
 
 
 def test_close_with_unsaved_changes_can_be_cancelled(qtbot, window, dialogs):
-    window.apply_matrix(Matrix([[1, 2], [3, 4]]))
+    window.studio.apply_matrix(Matrix([[1, 2], [3, 4]]))
     dialogs.answers.append(Button.Cancel)
     assert not window.close()
     assert window.isVisible()
@@ -296,41 +300,41 @@ def test_close_with_unsaved_changes_can_be_cancelled(qtbot, window, dialogs):
 def test_recent_files_newest_first_at_most_eight_missing_ones_removed(qtbot, tmp_path, window, dialogs):
     paths = []
     for k in range(10):
-        window.apply_matrix(Matrix([[k + 1, 0], [0, 1]]))
+        window.studio.apply_matrix(Matrix([[k + 1, 0], [0, 1]]))
         path = tmp_path / f"s{k}.lens.json"
-        assert window.save_to(path)
+        assert window.documents.save_to(path)
         paths.append(str(path.resolve()))
-    window._fill_recent_menu()
-    texts = [a.text() for a in window.recent_menu.actions() if a.data()]
+    window.menus.fill_recent_menu()
+    texts = [a.text() for a in window.menus.recent_menu.actions() if a.data()]
     assert len(texts) == 8 and texts[0].startswith("&1 s9.lens.json") and "s2.lens.json" in texts[-1]
-    assert window.open_recent(paths[4])  # re-opened: moves to the top
+    assert window.documents.open_recent(paths[4])  # re-opened: moves to the top
     assert viz.preferences.recent_files(window.settings)[0] == paths[4]
     os.unlink(paths[9])
-    assert not window.open_recent(paths[9])
+    assert not window.documents.open_recent(paths[9])
     assert "s9.lens.json is no longer at" in dialogs.told[-1]
     assert paths[9] not in viz.preferences.recent_files(window.settings)
-    assert window.model.matrix == Matrix([[5, 0], [0, 1]])
+    assert window.studio.model.matrix == Matrix([[5, 0], [0, 1]])
     other = make_window(qtbot)  # the list is kept in the settings
     assert viz.preferences.recent_files(other.settings)[0] == paths[4]
 
 
 # -- maths for notes -------------------------------------------------------------------------
 def test_copy_as_latex_and_markdown(window):
-    window.apply_matrix(Matrix([[1, Fraction(1, 2)], [0, 1]]))
-    window.copy_latex_action.trigger()
+    window.studio.apply_matrix(Matrix([[1, Fraction(1, 2)], [0, 1]]))
+    window.menus.copy_latex_action.trigger()
     clipboard = QtWidgets.QApplication.clipboard().text()
-    assert clipboard == report.as_latex(window.model.facts)
+    assert clipboard == report.as_latex(window.studio.model.facts)
     assert r"M = \begin{bmatrix} 1 & \frac{1}{2} \\ 0 & 1 \end{bmatrix}" in clipboard
-    window.copy_markdown_action.trigger()
+    window.menus.copy_markdown_action.trigger()
     clipboard = QtWidgets.QApplication.clipboard().text()
-    assert clipboard == report.as_markdown(window.model.facts)
+    assert clipboard == report.as_markdown(window.studio.model.facts)
     assert "| $\\det M$ | 1 |" in clipboard and "shear" in clipboard
 
 
 def test_copy_picture_puts_the_view_on_the_clipboard(qtbot, window):
-    window.apply_matrix(Matrix([[1, 1], [0, 1]]))
+    window.studio.apply_matrix(Matrix([[1, 1], [0, 1]]))
     wait_settled(qtbot, window)
-    window.copy_picture_action.trigger()
+    window.menus.copy_picture_action.trigger()
     image = QtWidgets.QApplication.clipboard().image()
     assert not image.isNull()
     assert (image.width(), image.height()) == window.picture_size()
@@ -343,19 +347,19 @@ def test_autosave_follows_changes_and_goes_away_when_saved_or_closed(qtbot, tmp_
     folder = tmp_path / "data"
     win = make_window(qtbot, data_folder=folder, autosave=True)
     autosave = folder / AUTOSAVE_NAME
-    win.apply_matrix(Matrix([[3, 1], [0, 1]]))
-    assert win.autosaver.scheduled and not autosave.exists()  # throttled, not immediate
+    win.studio.apply_matrix(Matrix([[3, 1], [0, 1]]))
+    assert win.documents.autosaver.scheduled and not autosave.exists()  # throttled, not immediate
     qtbot.waitUntil(autosave.exists, timeout=3000)
     assert load_session(autosave).matrix == Matrix([[3, 1], [0, 1]])
     win.undo_stack.undo()  # back to the clean state: nothing to lose, nothing kept
     assert not autosave.exists()
-    win.apply_matrix(Matrix([[4, 1], [0, 1]]))
-    win.autosaver.save_now()
+    win.studio.apply_matrix(Matrix([[4, 1], [0, 1]]))
+    win.documents.autosaver.save_now()
     assert autosave.exists()
-    assert win.save_to(tmp_path / "done.lens.json")
+    assert win.documents.save_to(tmp_path / "done.lens.json")
     assert not autosave.exists()
-    win.apply_matrix(Matrix([[5, 1], [0, 1]]))
-    win.autosaver.save_now()
+    win.studio.apply_matrix(Matrix([[5, 1], [0, 1]]))
+    win.documents.autosaver.save_now()
     assert win.close()  # the conftest answers Discard
     assert not autosave.exists()
 
@@ -369,8 +373,8 @@ CHILD = textwrap.dedent("""
     app = QtWidgets.QApplication([])
     window = MainWindow(data_folder=sys.argv[1], autosave=True)
     window.show()
-    window.apply_matrix(Matrix([[Fraction(1, 3), 2 ** 0.5], [0, -1]]))
-    window.autosaver.written.connect(lambda path: os.kill(os.getpid(), 9))  # killed, no clean-up
+    window.studio.apply_matrix(Matrix([[Fraction(1, 3), 2 ** 0.5], [0, -1]]))
+    window.documents.autosaver.written.connect(lambda path: os.kill(os.getpid(), 9))  # killed, no clean-up
     app.exec()
     sys.exit(3)  # never reached
 """)
@@ -386,14 +390,14 @@ def test_autosave_is_offered_back_after_the_process_is_killed(qtbot, tmp_path, d
     assert (folder / AUTOSAVE_NAME).is_file()
 
     win = make_window(qtbot, data_folder=folder, autosave=True)  # the dead child's lock is stale
-    assert win.autosaver.pending() == folder / AUTOSAVE_NAME
+    assert win.documents.autosaver.pending() == folder / AUTOSAVE_NAME
     dialogs.answers.append(Button.Yes)
-    assert win.offer_autosave_restore()
+    assert win.documents.offer_autosave_restore()
     assert "did not close properly" in dialogs.asked[-1]
-    assert entries(win.model.matrix) == entries(Matrix([[Fraction(1, 3), 2 ** 0.5], [0, -1]]))
+    assert entries(win.studio.model.matrix) == entries(Matrix([[Fraction(1, 3), 2 ** 0.5], [0, -1]]))
     assert win.windowTitle() == "Untitled* — Linear Lens"  # unsaved work, not a file
     win.undo_stack.undo()
-    assert win.model.matrix == Matrix.identity(2)
+    assert win.studio.model.matrix == Matrix.identity(2)
     win.undo_stack.redo()
     assert win.close() and not (folder / AUTOSAVE_NAME).exists()
 
@@ -401,22 +405,22 @@ def test_autosave_is_offered_back_after_the_process_is_killed(qtbot, tmp_path, d
 def test_declined_autosave_is_set_aside_not_lost(qtbot, tmp_path, dialogs):
     folder = tmp_path / "data"
     folder.mkdir()
-    save_session(Session(1, 2, Matrix([[2, 0], [0, 2]]), Vector([1, 2]), "dark", "okabe-ito", None),
+    save_session(Session(SceneState(Matrix([[2, 0], [0, 2]]), (("v", Vector([1, 2])),))),
                  folder / AUTOSAVE_NAME)
     win = make_window(qtbot, data_folder=folder, autosave=True)
-    assert not win.offer_autosave_restore()  # the conftest answers No
-    assert win.model.matrix == Matrix.identity(2)
+    assert not win.documents.offer_autosave_restore()  # the conftest answers No
+    assert win.studio.model.matrix == Matrix.identity(2)
     assert not (folder / AUTOSAVE_NAME).exists() and (folder / DECLINED_NAME).is_file()
 
 
 def test_a_second_running_copy_does_not_take_the_first_ones_autosave(qtbot, tmp_path):
     folder = tmp_path / "data"
     first = make_window(qtbot, data_folder=folder, autosave=True)
-    first.apply_matrix(Matrix([[2, 0], [0, 2]]))
-    first.autosaver.save_now()
+    first.studio.apply_matrix(Matrix([[2, 0], [0, 2]]))
+    first.documents.autosaver.save_now()
     second = make_window(qtbot, data_folder=folder, autosave=True)
-    assert first.autosaver.enabled and not second.autosaver.enabled
-    assert second.autosaver.pending() is None
+    assert first.documents.autosaver.enabled and not second.documents.autosaver.enabled
+    assert second.documents.autosaver.pending() is None
 
 
 def test_edit_menu_has_working_undo_and_redo(qtbot, window):
@@ -424,25 +428,25 @@ def test_edit_menu_has_working_undo_and_redo(qtbot, window):
     edit = window.menuBar().actions()[1].menu()
     texts = [a.text() for a in edit.actions()]
     assert texts[:2] == ["&Undo", "&Redo"]
-    window.apply_matrix(Matrix([[2, 0], [0, 2]]))
+    window.studio.apply_matrix(Matrix([[2, 0], [0, 2]]))
     assert edit.actions()[0].text() == "&Undo Edit matrix"
     window.activateWindow()
     qtbot.waitUntil(lambda: QtWidgets.QApplication.activeWindow() is window, timeout=2000)
-    window.view.setFocus()
-    qtbot.keyClick(window.view, QtCore.Qt.Key.Key_Z, QtCore.Qt.KeyboardModifier.ControlModifier)
-    assert window.model.matrix == Matrix.identity(2)
-    qtbot.keyClick(window.view, QtCore.Qt.Key.Key_Z,
+    window.studio.view.setFocus()
+    qtbot.keyClick(window.studio.view, QtCore.Qt.Key.Key_Z, QtCore.Qt.KeyboardModifier.ControlModifier)
+    assert window.studio.model.matrix == Matrix.identity(2)
+    qtbot.keyClick(window.studio.view, QtCore.Qt.Key.Key_Z,
                    QtCore.Qt.KeyboardModifier.ControlModifier | QtCore.Qt.KeyboardModifier.ShiftModifier)
-    assert window.model.matrix == Matrix([[2, 0], [0, 2]])
+    assert window.studio.model.matrix == Matrix([[2, 0], [0, 2]])
     wait_settled(qtbot, window)
 
 
 def test_leaving_a_cell_without_changing_it_is_not_an_edit(qtbot, window):
     """Regression: focus-out re-committed the same value as an empty undo step (and a star)."""
-    cell = window.matrix_editor.cell(0, 0)
+    cell = window.studio.matrix_editor.cell(0, 0)
     cell.setFocus()
-    window.vector_editor.cell(0, 0).setFocus()
-    window.view.setFocus()
+    window.studio.vector_panel.rows[0].cells[0].setFocus()
+    window.studio.view.setFocus()
     qtbot.wait(10)
     assert window.undo_stack.count() == 0 and window.windowTitle() == "Linear Lens"
 
@@ -451,7 +455,7 @@ def test_offscreen_questions_never_block(qtbot, monkeypatch):
     """Windows made outside these fixtures (benchmarks, other test folders) must not hang in a
     modal dialog on the offscreen platform: the real question functions answer by themselves."""
     monkeypatch.undo()  # the real ask_user / tell_user / choose_*_path
-    from viz import app
+    from viz.window import dialogs as app
     # under pytest-xvfb the platform is xcb (a display nobody watches): pretend offscreen
     monkeypatch.setattr(QtGui.QGuiApplication, "platformName", staticmethod(lambda: "offscreen"))
     assert app.ask_user(None, "t", "Save?", Button.Save | Button.Discard | Button.Cancel, Button.Save) \

@@ -26,7 +26,10 @@ def space_view(qtbot):
     from viz.views.space_view import SpaceView
 
     def make(matrix, vector=(1, 2, 1)):
-        view = SpaceView(SceneModel(Matrix(matrix), Vector(vector)))
+        model = SceneModel(Matrix(matrix), Vector(vector))
+        view = SpaceView(model.scene)
+        model.scene_changed.connect(view.show_scene)  # as the studio wires it
+        view.model = model  # the tests reach the model through the view
         qtbot.addWidget(view)
         view.resize(800, 600)
         view.show()
@@ -74,7 +77,7 @@ def test_export_size_is_independent_of_the_window(space_view):
 def test_orientation_flip_changes_colour_and_label(space_view):
     view = space_view([[1, 0, 0], [0, 1, 0], [0, 0, -1]])
     assert view.solid.volume == pytest.approx(-1.0)
-    texts = [text for _, text, _ in view.labels()]
+    texts = [label.text for label in view.picture.labels(view.display)]
     assert "volume = −1 (flipped)" in texts
 
 
@@ -98,13 +101,13 @@ def test_export_space_png_and_svg(space_view, tmp_path):
 
     view = space_view([[1, 0, 1], [0, 1, 1], [1, 1, 2]])
     model = view.model
-    png = export_space(model, tmp_path / "rank2.png", size=(1200, 750), view=view)
+    png = export_space(model.scene, tmp_path / "rank2.png", size=(1200, 750), view=view)
     image = QtGui.QImage(str(png))
     assert (image.width(), image.height()) == (1200, 750)
     background = _rgb(QtGui.QColor("#0E1116"))
     caption_area = [_rgb(image.pixelColor(x, y)) for x in range(20, 300, 7) for y in range(20, 120, 7)]
     assert max(np.abs(c - background).max() for c in caption_area) > 100  # the caption's text
-    svg = export_space(model, tmp_path / "rank2.svg", size=(1200, 750), t=0.5)
+    svg = export_space(model.scene, tmp_path / "rank2.svg", size=(1200, 750), t=0.5)
     assert svg.read_text().lstrip().startswith("<?xml")
 
 
@@ -120,10 +123,10 @@ def test_named_vectors_and_their_span_in_space(space_view, tmp_path):
     model = view.model
     model.set_vectors((("v", Vector([1, 2, 1])), ("v1", Vector([1, 0, 0])), ("v2", Vector([0, 1, 0]))))
     model.set_selection((1, 2))
-    assert len(view.others) == 2 and np.allclose(view.others[0][0].tip, (1, 0, 0))
+    assert np.allclose(view.arrow("v1").tip, (1, 0, 0)) and np.allclose(view.arrow("v2").tip, (0, 1, 0))
     normal = view.span.normals[0]
     assert np.allclose(np.cross(normal, [0, 0, 1]), 0)      # the xy-plane
     model.set_vectors(model.vectors[:2] + (("v2", Vector([2, 0, 0])),))  # now in line
     assert view.span.normals == [] and len(view.span.directions) == 1
-    svg = export_space_svg(model, tmp_path / "vectors.svg", (800, 500), view.camera())
+    svg = export_space_svg(model.scene, tmp_path / "vectors.svg", (800, 500), view.camera())
     assert "Mv1" in svg.read_text()  # the image of v1 is labelled

@@ -10,6 +10,7 @@ from PyQt6 import QtCore, QtGui
 from kernels import Matrix, Vector, parse_scalar
 from viz.controls.vector_panel import VectorPanel
 from viz.model import SceneModel
+from viz.scene import SceneState
 
 from .conftest import type_into
 
@@ -226,7 +227,7 @@ def test_reach_an_unreachable_target_says_why(qtbot, panel):
 
 def test_dimension_switch_rebuilds_with_three_components(qtbot, panel):
     click(qtbot, panel.add_button)
-    panel.model.set_scene(Matrix.identity(3), Vector([1, 2, 1]))
+    panel.model.set_state(SceneState.fresh(3))
     assert len(panel.rows) == 1 and len(panel.rows[0].cells) == 3
     assert [c.text() for c in panel.rows[0].cells] == ["1", "2", "1"]
     assert len(panel.target_cells) == 3

@@ -30,10 +30,10 @@ from kernels import (
 from kernels.notation import scalar_text, vector_text
 
 from ..commands import SetVectors, SetVectorStyle
-from ..model import VectorStyle
+from ..scene import VectorStyle
 from ..palette import OKABE_ITO
-from ..vector_facts import (dot_facts, exact_dot, exact_with_decimal, number_text, reach_target,
-                            span_facts, span_place)
+from ..vector_facts import (exact_with_decimal, number_text, reach_target,
+                            span_place)
 from .entry_grid import ExpressionCell
 
 AXES = "xyz"
@@ -43,7 +43,7 @@ MAX_LIST_HEIGHT = 190  # px; more vectors than fit scroll inside the list
 SHOW_CHOICES = (("both", "v and Mv: the vector and its image"), ("vector", "v: the vector as it is"),
                 ("image", "Mv: its image under the matrix"))
 SHOW_LABELS = {"both": "both", "vector": "v", "image": "Mv"}
-WARNING_STYLE = "color: #D55E00;"  # Okabe–Ito vermillion, like an invalid cell
+WARNING_STYLE = f"color: {OKABE_ITO['vermillion']};"  # like an invalid cell
 DEFAULT_TARGETS = {2: ("3", "5"), 3: ("3", "5", "1")}
 
 
@@ -96,7 +96,7 @@ class _VectorRow:
         return [self.compare, self.name, *self.cells, self.show_mode, self.colour, self.remove]
 
     def show(self, name: str, vector: Vector, selected: bool, style: VectorStyle = VectorStyle(),
-             palette_colour: str = "#CC79A7") -> None:
+             palette_colour: str = OKABE_ITO["purple"]) -> None:
         """Fill the row from the model without emitting anything; keep text being typed."""
         for widget in self.widgets:
             widget.blockSignals(True)
@@ -422,29 +422,29 @@ class VectorPanel(QtWidgets.QWidget):
 
     # ------------------------------------------------------------------ the analysis
     def refresh_analysis(self) -> None:
-        """The span verdict of the ticked vectors; with two, their dot product in full."""
-        selection = self._selected()
-        if not selection:
+        """The span verdict of the ticked vectors; with two, their dot product in full (all
+        read from the scene, where they were worked out once)."""
+        scene = self.model.scene
+        if scene.analysis_problem is not None:
+            self.analysis.setHtml(f"<p style='{WARNING_STYLE}'>{html.escape(scene.analysis_problem)}</p>")
+            return
+        if scene.span is None:
             self.analysis.setHtml("<p><i>Nothing ticked.</i> Tick <b>compare</b> beside some vectors "
                                   "to see their span; tick two to see their dot product and angle.</p>")
             return
-        vectors = [self.model.vectors[i][1] for i in selection]
-        names = [self.model.vectors[i][0] for i in selection]
-        try:
-            parts = self._span_html(vectors, names)
-            if len(vectors) == 2:
-                parts += self._dot_html(vectors, names)
-            elif len(vectors) == 1:
-                parts.append("<p><i>Tick a second vector to see the dot product and the angle.</i></p>")
-        except (LinearAlgebraError, ArithmeticError) as error:
-            parts = [f"<p style='{WARNING_STYLE}'>{html.escape(str(error))}</p>"]
+        parts = self._span_html(scene.span)
+        if scene.comparison is not None:
+            parts += self._dot_html(scene.comparison)
+        elif len(scene.span.names) == 1:
+            parts.append("<p><i>Tick a second vector to see the dot product and the angle.</i></p>")
         self.analysis.setHtml("".join(parts))
 
-    def _span_html(self, vectors, names) -> list:
-        facts = span_facts(vectors, names)
+    def _span_html(self, span) -> list:
+        facts, names = span.facts, span.names
+        vectors = [vector for name, vector in self.model.vectors if name in names]
         place = span_place([vectors[i] for i in facts.basis_indices], len(vectors[0]))
         where = facts.shape + (f": {place}" if place else "")
-        colour = "#009E73" if facts.relation is None else "#E69F00"
+        colour = OKABE_ITO["green"] if facts.relation is None else OKABE_ITO["orange"]
         head, colon, rest = facts.verdict.partition(":")  # "independent: …" / "v spans …"
         verdict = (f"<b style='color:{colour}'>{html.escape(head)}</b>:{html.escape(rest)}" if colon
                    else html.escape(facts.verdict))
@@ -452,11 +452,9 @@ class VectorPanel(QtWidgets.QWidget):
                 f"<p>{verdict}</p>",
                 f"<p><b>dimension</b> {facts.dimension} — {html.escape(where)}</p>"]
 
-    def _dot_html(self, vectors, names) -> list:
-        u, v = vectors
-        a, b = (html.escape(name) for name in names)
-        d = dot_facts(u, v, names=tuple(names))
-        e = exact_dot(u, v)
+    def _dot_html(self, comparison) -> list:
+        a, b = (html.escape(name) for name in comparison.names)
+        d, e = comparison.facts, comparison.exact
         rows = [(f"{a}·{b}", number_text(d.dot)),
                 (f"|{a}|", exact_with_decimal(d.norm_u, e.norm_u if e else None)),
                 (f"|{b}|", exact_with_decimal(d.norm_v, e.norm_v if e else None))]

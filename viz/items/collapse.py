@@ -51,7 +51,7 @@ class CollapseHighlight:
         direction = np.array([dx, dy], dtype=float)
         self._direction = direction / np.abs(direction).max()  # tame huge entries before any product
         self._label.setText(label)
-        self.update(rect)
+        self.set_view_rect(rect)
 
     def show_point(self, label: str) -> None:
         """Highlight the origin: the zero matrix sends everything there."""
@@ -65,7 +65,7 @@ class CollapseHighlight:
         self.shape = None
         self.set_visible(self._visible)
 
-    def update(self, rect) -> None:
+    def set_view_rect(self, rect) -> None:
         """Re-clip the band to a new visible ``rect``."""
         if self.shape == "line":
             segment = clip_lines(np.zeros((1, 2)), self._direction[None, :], rect)

@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtCore
 
-from .arrow import ArrowItem
+from .vector_arrow import VectorArrow
 from .segments import Segments
 
 
@@ -20,7 +20,7 @@ class CombinationPath:
         self._legs = Segments()
         self._legs.setZValue(z)
         view_box.addItem(self._legs, ignoreBounds=True)
-        self.total = ArrowItem(view_box, "sum", z=z + 0.5)
+        self.total = VectorArrow(view_box, "sum", z=z + 0.5)
         self.points = np.zeros((1, 2))
         self.set_visible(False)
 

@@ -52,17 +52,13 @@ class DeterminantArea:
         fill.setAlphaF(0.6)  # keeps the label readable over grid lines
         self._label.fill = pg.mkBrush(fill)
 
-    def update(self, matrix, det_text: str | None = None) -> None:
-        """Draw the parallelogram of ``matrix``; ``det_text`` overrides the float label (exact)."""
+    def set_matrix(self, matrix, label: str) -> None:
+        """Draw the parallelogram of ``matrix`` with ``label`` ("det = 2", from the scene)."""
         self.corners = parallelogram(matrix)
         self.det = signed_area(matrix)
         self._polygon.setPolygon(QtGui.QPolygonF([QtCore.QPointF(x, y) for x, y in self.corners[:4]]))
         centre = 0.5 * self.corners[1] + 0.5 * self.corners[3]  # (î' + ĵ')/2, never overflows
-        shown = det_text if det_text is not None else f"{self.det:.2f}".replace("-", "−")
-        text = f"det = {shown}"
-        if self.det < 0:
-            text += "\norientation flipped"
-        self._label.setText(text)
+        self._label.setText(label)
         self._label.setPos(*centre)
         self._update_arc(matrix)
         self._apply_colors()

@@ -44,9 +44,9 @@ class EigenLines:
             label.setZValue(self._z + 0.1)
             self._view_box.addItem(label, ignoreBounds=True)
             self._labels.append(label)
-        self.update(rect)
+        self.set_view_rect(rect)
 
-    def update(self, rect) -> None:
+    def set_view_rect(self, rect) -> None:
         """Re-clip the lines to a new visible ``rect`` (after a pan or zoom)."""
         points = np.zeros((len(self.directions), 2))
         vectors = np.array([d[:2] for d in self.directions], dtype=float).reshape(-1, 2)

@@ -22,15 +22,24 @@ class GridItem:
             item.setZValue(z + dz)
             view_box.addItem(item, ignoreBounds=True)
         self._matrix = np.eye(2)
+        self._rect = (-1.0, 1.0, -1.0, 1.0)
 
     def set_style(self, line_color, line_width: float, axis_color, axis_width: float) -> None:
         self._lines.set_pen(pg.mkPen(line_color, width=line_width))
         self._axes.set_pen(pg.mkPen(axis_color, width=axis_width))
 
-    def update(self, matrix, rect) -> None:
-        """Redraw for ``matrix`` (2×2 array) within the visible ``rect``."""
+    def set_matrix(self, matrix) -> None:
+        """Redraw for ``matrix`` (2×2 array) within the visible rectangle."""
         self._matrix = matrix
-        lines, axes = lattice_segments(matrix, rect)
+        self._redraw()
+
+    def set_view_rect(self, rect) -> None:
+        """Redraw for a new visible ``rect`` (after a pan, zoom or resize)."""
+        self._rect = rect
+        self._redraw()
+
+    def _redraw(self) -> None:
+        lines, axes = lattice_segments(self._matrix, self._rect)
         self._lines.set_points(lines)
         self._axes.set_points(axes)
 

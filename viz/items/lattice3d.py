@@ -21,6 +21,6 @@ class Lattice3D:
     def set_style(self, rgba, width: float) -> None:
         self._lines.setData(color=rgba, width=width)
 
-    def update(self, matrix) -> None:
+    def set_matrix(self, matrix) -> None:
         self.points = lattice_segments(matrix)
         self._lines.setData(pos=self.points)

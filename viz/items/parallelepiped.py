@@ -39,7 +39,7 @@ class Parallelepiped:
         self._mesh.setColor((*rgb, 0.28))
         self._edges.setData(color=(*rgb, 1.0))
 
-    def update(self, matrix) -> None:
+    def set_matrix(self, matrix) -> None:
         corners, _, _ = parallelepiped(matrix)
         self.corners = corners
         self.volume = signed_volume(matrix)

@@ -8,7 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtCore
 
-from .arrow import ArrowItem
+from .vector_arrow import VectorArrow
 from .segments import Segments
 
 
@@ -19,7 +19,7 @@ class ProjectionItem:
         self._drop = Segments()
         self._drop.setZValue(z)
         view_box.addItem(self._drop, ignoreBounds=True)
-        self.shadow = ArrowItem(view_box, "proj", z=z + 0.5, head_length=12)
+        self.shadow = VectorArrow(view_box, "proj", z=z + 0.5, head_length=12)
         self.set_visible(False)
 
     def set_style(self, color) -> None:

@@ -50,9 +50,9 @@ class SpanPatch:
         self._label.setText(f"span{{{names}}}: {shape}, dimension {dimension}" if names else "")
         if dimension == 1:
             self._direction = np.asarray(basis[0], dtype=float)
-        self.update(rect)
+        self.set_view_rect(rect)
 
-    def update(self, rect) -> None:
+    def set_view_rect(self, rect) -> None:
         x_min, x_max, y_min, y_max = rect
         self._plane.setRect(QtCore.QRectF(x_min, y_min, x_max - x_min, y_max - y_min))
         if self.dimension == 1:

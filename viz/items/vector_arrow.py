@@ -8,7 +8,7 @@ from PyQt6 import QtGui
 from .segments import Segments
 
 
-class ArrowItem:
+class VectorArrow:
     """A shaft from (0, 0) to the tip, a head of fixed pixel size, and a label past the tip."""
 
     def __init__(self, view_box: pg.ViewBox, label: str, z: float, head_length: float = 16):

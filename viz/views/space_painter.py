@@ -1,0 +1,147 @@
+"""The 3D scene painted with QPainter: a whole vector picture, or the overlay on OpenGL.
+
+Every line, face and label is projected with the numpy camera (:mod:`viz.geometry3d`) — the
+same maths the GL view uses — so an SVG needs no OpenGL: the faint lattice first, then the
+parallelepiped's faces from back to front (the painter's algorithm), its edges, eigenspaces,
+arrows and labels on top. The live GL view paints only the heads and labels with it.
+"""
+
+import numpy as np
+from PyQt6 import QtCore, QtGui
+
+from ..geometry3d import (Camera, faces_back_to_front, lattice_segments, line_through_origin,
+                          parallelepiped, plane_patch, project, signed_volume)
+from ..picture import picture_scale
+from ..scene import Scene
+
+
+def _color(hex_color: str, alpha: float = 1.0) -> QtGui.QColor:
+    color = QtGui.QColor(hex_color)
+    color.setAlphaF(alpha)
+    return color
+
+
+def _pen(hex_color: str, width: float, alpha: float = 1.0, dashed: bool = False) -> QtGui.QPen:
+    pen = QtGui.QPen(_color(hex_color, alpha))
+    pen.setWidthF(width)
+    pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
+    if dashed:
+        pen.setStyle(QtCore.Qt.PenStyle.DashLine)
+    return pen
+
+
+class SpacePainter:
+    """Paints a :class:`~viz.scene.Scene` in 3D, seen by ``camera``, into any QPainter at
+    ``size``: the whole picture for an SVG (:meth:`paint`), or the arrow heads and labels
+    over the OpenGL picture (:meth:`paint_overlay`)."""
+
+    def __init__(self, scene: Scene, display, camera: Camera, size, scale: float | None = None):
+        self.picture, self.camera, self.size = scene, camera, size
+        self.display = np.asarray(display, dtype=float)
+        self.settled = scene.at_rest(self.display)
+        self.theme = scene.look
+        self.palette = scene.colors
+        self.scale = picture_scale(size) if scale is None else scale
+
+    def _xy(self, points) -> np.ndarray:
+        pixels, _ = project(points, self.camera, self.size)
+        return pixels
+
+    def _segments(self, painter, segments, pen) -> None:
+        pixels = self._xy(segments)
+        painter.setPen(pen)
+        painter.drawLines([QtCore.QLineF(*a, *b) for a, b in zip(pixels[0::2], pixels[1::2])])
+
+    def _polygon(self, painter, corners, fill: QtGui.QColor, pen=None) -> None:
+        painter.setPen(pen or QtCore.Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawPolygon(QtGui.QPolygonF([QtCore.QPointF(x, y) for x, y in self._xy(corners)]))
+
+    def _arrow(self, painter, tip, color: str, width: float, alpha: float = 1.0,
+               shaft: bool = True) -> None:
+        """A shaft from the origin (unless the GL view drew it) and a flat head at the tip."""
+        (ox, oy), (tx, ty) = self._xy([[0, 0, 0], tip])
+        length = float(np.hypot(tx - ox, ty - oy))
+        if length < 1e-6:
+            return
+        ux, uy = (tx - ox) / length, (ty - oy) / length
+        head = min(14 * self.scale, 0.45 * length)
+        base_x, base_y = tx - head * ux, ty - head * uy
+        if shaft:
+            painter.setPen(_pen(color, width * self.scale, alpha))
+            painter.drawLine(QtCore.QLineF(ox, oy, base_x, base_y))
+        half = 0.42 * head
+        painter.setPen(QtCore.Qt.PenStyle.NoPen)
+        painter.setBrush(_color(color, alpha))
+        painter.drawPolygon(QtGui.QPolygonF([
+            QtCore.QPointF(tx, ty), QtCore.QPointF(base_x - half * uy, base_y + half * ux),
+            QtCore.QPointF(base_x + half * uy, base_y - half * ux)]))
+
+    def _label(self, painter, position, text: str, color: str) -> None:
+        pixels, depth = project([position], self.camera, self.size)
+        if depth[0] <= 0:
+            return
+        font = QtGui.QFont()
+        font.setPointSizeF(12 * self.scale)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(_color(color))
+        x, y = pixels[0]
+        painter.drawText(QtCore.QPointF(x + 4 * self.scale, y - 4 * self.scale), text)
+
+    def paint_overlay(self, painter: QtGui.QPainter, shafts: bool = False) -> None:
+        """Arrows (heads, and shafts if asked) and labels over a picture of the scene."""
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QtGui.QPainter.RenderHint.TextAntialiasing)
+        for arrow in self.picture.arrows:
+            self._arrow(painter, arrow.tip(self.display), arrow.color, arrow.width, arrow.opacity,
+                        shaft=shafts)
+        for label in self.picture.labels(self.display):
+            self._label(painter, label.anchor, label.text, label.color)
+
+    def paint(self, painter: QtGui.QPainter) -> None:
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        painter.fillRect(QtCore.QRectF(0, 0, *self.size), _color(self.theme.background))
+        theme, palette, scale = self.theme, self.palette, self.scale
+        self._segments(painter, lattice_segments(np.eye(3)), _pen(theme.fixed_grid, 1.0 * scale, 0.7))
+        self._segments(painter, lattice_segments(self.display), _pen(theme.grid, 1.0 * scale, 0.38))
+        self._span(painter)
+        if self.settled:
+            self._subspaces(painter)
+        corners, faces, edges = parallelepiped(self.display)
+        color = palette.area_positive if signed_volume(self.display) >= 0 else palette.area_negative
+        for index in faces_back_to_front(corners, faces, self.camera):
+            self._polygon(painter, corners[faces[index]], _color(color, 0.22))
+        self._segments(painter, corners[edges.ravel()], _pen(color, 2.0 * scale))
+        self.paint_overlay(painter, shafts=True)
+
+    def _span(self, painter) -> None:
+        """The span of the compared vectors: a plane or a line through the origin."""
+        span, palette, scale = self.picture.span, self.palette, self.scale
+        if span is None:
+            return
+        if span.normal is not None:
+            self._polygon(painter, plane_patch(span.normal), _color(palette.vector, 0.14))
+        elif span.dimension == 1:
+            self._segments(painter, line_through_origin(span.basis[0]), _pen(palette.vector, 6.0 * scale, 0.4))
+
+    def _subspaces(self, painter) -> None:
+        """Eigen-lines (dashed) and eigen-planes, and what a singular matrix collapses onto."""
+        scene, palette, scale = self.picture, self.palette, self.scale
+        for line in scene.eigen_lines:
+            self._segments(painter, line_through_origin(line.direction),
+                           _pen(palette.eigen, 2.0 * scale, dashed=True))
+        for plane in scene.eigen_planes:
+            self._polygon(painter, plane_patch(plane.normal), _color(palette.eigen, 0.16))
+        collapse = scene.collapse
+        if collapse is None:
+            return
+        for normal in collapse.planes:
+            self._polygon(painter, plane_patch(normal), _color(palette.collapse, 0.22))
+        for direction in collapse.lines:
+            self._segments(painter, line_through_origin(direction), _pen(palette.collapse, 6.0 * scale, 0.6))
+        if collapse.origin_only:  # the zero matrix: everything lands on the origin
+            (x, y), = self._xy([[0.0, 0.0, 0.0]])
+            painter.setPen(_pen(palette.collapse, 2.0 * scale))
+            painter.setBrush(_color(palette.collapse, 0.45))
+            painter.drawEllipse(QtCore.QPointF(x, y), 8 * scale, 8 * scale)

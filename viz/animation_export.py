@@ -22,10 +22,10 @@ import numpy as np
 from PIL import GifImagePlugin, Image, ImageChops
 
 from .animation import smooth
-from .scene import Scene
 from .export import ExportError, build_view, render_image
 from .geometry import fit_rect, parallelogram
 from .interpolation import TransformPath
+from .scene import Scene
 
 FORMATS = ("gif", "mp4")
 FPS_RANGE = (1, 60)

@@ -9,8 +9,20 @@ import cmath
 import math
 from dataclasses import dataclass
 
-from kernels import (Matrix, SingularMatrixError, column_space, describe, describe_collapse, det,
-                     eigenvalues, eigenvectors, inverse, line_equation, rank, trace)
+from kernels import (
+    Matrix,
+    SingularMatrixError,
+    column_space,
+    describe,
+    describe_collapse,
+    det,
+    eigenvalues,
+    eigenvectors,
+    inverse,
+    line_equation,
+    rank,
+    trace,
+)
 from kernels.notation import scalar_text, vector_text
 
 

@@ -19,8 +19,8 @@ from pathlib import Path
 from PyQt6 import QtCore
 
 from .animation import linear, smooth
-from .picture import MAX_SIDE, MIN_SIDE
 from .palette import PALETTES, THEMES
+from .picture import MAX_SIDE, MIN_SIDE
 
 ORGANIZATION = "Linear Lens"
 APPLICATION = "Linear Lens"

@@ -16,9 +16,9 @@ No Qt here (numpy is fine): the command line builds scenes without starting a GU
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Mapping
 
 import numpy as np
 
@@ -367,7 +367,8 @@ def _arrows(state: SceneState, colors: Palette) -> tuple:
 def _eigenspaces(facts: MatrixFacts) -> tuple[tuple, tuple]:
     """Real eigenspaces as lines (one per basis vector in 2D; the 1-dimensional ones in 3D)
     and planes (the 2-dimensional ones in 3D). Complex eigenvalues have no line to draw."""
-    lines, planes = [], []
+    lines: list[EigenLine] = []
+    planes: list[EigenPlane] = []
     n = facts.matrix.shape[0]
     for space in facts.eigenspaces:
         if isinstance(space.value, complex):
@@ -376,7 +377,8 @@ def _eigenspaces(facts: MatrixFacts) -> tuple[tuple, tuple]:
         if n == 2 or len(vectors) == 1:
             lines.extend(EigenLine(v, space.value) for v in vectors)
         elif len(vectors) == 2:
-            planes.append(EigenPlane(tuple(np.cross(*vectors)), space.value))
+            normal = np.cross(np.asarray(vectors[0]), np.asarray(vectors[1]))
+            planes.append(EigenPlane(tuple(float(x) for x in normal), space.value))
     return tuple(lines), tuple(planes)
 
 
@@ -406,7 +408,8 @@ def _compared(state: SceneState):
     comparison = None
     if len(vectors) == 2:
         comparison = Comparison(names, (_floats(vectors[0]), _floats(vectors[1])),
-                                dot_facts(*vectors, names=names), exact_dot(*vectors))
+                                dot_facts(vectors[0], vectors[1], names=names),
+                                exact_dot(vectors[0], vectors[1]))
     combination = None
     if state.combination is not None:
         total = " + ".join(f"{c:g}·{name}" for c, name in zip(state.combination, names))

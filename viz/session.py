@@ -62,10 +62,11 @@ import math
 import os
 import re
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from kernels import (
     ExpressionError,
@@ -170,7 +171,7 @@ def decode_scalar(raw, where: str):
     Traceback (most recent call last):
         ...
     viz.session.SessionError: matrix row 1, column 2: '1/0' is not a number (division by zero at position 2: 1/0)
-    """
+    """  # noqa: E501
     if isinstance(raw, bool) or raw is None:
         raise SessionError(f"{where}: expected a number or a number in quotes, found {_json_name(raw)}")
     if isinstance(raw, int):
@@ -485,7 +486,8 @@ def _read_vectors(raw, dimension: int) -> tuple:
     for k, item in enumerate(raw, start=1):
         where = f"vectors item {k}"
         if not isinstance(item, dict):
-            raise SessionError(f"{where}: expected an object with 'name' and 'entries', found {_json_name(item)}")
+            raise SessionError(f"{where}: expected an object with 'name' and 'entries', "
+                               f"found {_json_name(item)}")
         unknown = sorted(set(item) - {"name", "entries", "color", "show"})
         if unknown:
             raise SessionError(f"{where}: unknown key {unknown[0]!r}")
@@ -537,7 +539,8 @@ def migrate(data: dict) -> dict:
     """
     unknown = sorted(set(data) - _FORMAT_1_KEYS)
     if unknown:
-        raise SessionError(f"unknown key {unknown[0]!r} (known in format 1: {', '.join(sorted(_FORMAT_1_KEYS))})")
+        known = ", ".join(sorted(_FORMAT_1_KEYS))
+        raise SessionError(f"unknown key {unknown[0]!r} (known in format 1: {known})")
     migrated = {key: value for key, value in data.items() if key not in _STUDIO_KEYS}
     migrated["format"] = FORMAT_VERSION
     migrated["lab"] = STUDIO
@@ -579,7 +582,8 @@ def session_from_dict(data) -> Session:
         data = migrate(data)
     for key in sorted(set(data) - _KEYS):
         if not LAB_NAME.fullmatch(key):
-            raise SessionError(f"unknown key {key!r} (known: {', '.join(sorted(_KEYS))} and one section per lab)")
+            known = ", ".join(sorted(_KEYS))
+            raise SessionError(f"unknown key {key!r} (known: {known} and one section per lab)")
     lab = data.get("lab", STUDIO)
     if not isinstance(lab, str) or not LAB_NAME.fullmatch(lab):
         raise SessionError(f"'lab' must be the name of a lab, found {_json_name(lab)}")

@@ -8,8 +8,14 @@ row operation's label and the matrix after it (for the inverse, the augmented [M
 import re
 from dataclasses import dataclass
 
-from kernels import (LinearAlgebraError, Matrix, SingularMatrixError, cofactor_expansion_steps,
-                     inverse_steps, rref)
+from kernels import (
+    LinearAlgebraError,
+    Matrix,
+    SingularMatrixError,
+    cofactor_expansion_steps,
+    inverse_steps,
+    rref,
+)
 
 
 @dataclass(frozen=True)

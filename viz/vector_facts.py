@@ -97,7 +97,8 @@ def dot_facts(u: Vector, v: Vector, names=("u", "v")) -> DotFacts:
     else:
         sentence = (f"{label}: they point in opposing directions (angle {degrees:.4g}° > 90°); "
                     f"{a} reaches {abs(shadow):.4g} against {b}")
-    note = (f"Cosine similarity = cos θ = {scalar_text(float(f'{cosine:.4g}'))}. In machine learning, embeddings are "
+    note = (f"Cosine similarity = cos θ = {scalar_text(float(f'{cosine:.4g}'))}. "
+            "In machine learning, embeddings are "
             "compared this way: 1 means the same direction, 0 unrelated, −1 opposite.")
     shadow_vector = v * (product / dot(v, v)) if exact is not None else project(u, onto=v)
     return DotFacts(product, length_u, length_v, cosine, degrees, shadow, shadow_vector,

@@ -143,3 +143,20 @@ def test_info_markdown():
     assert r"\frac{1}{2}" in result.stdout and "|" in result.stdout
     refused = run("info", "--vectors", "1 2; 3 4", "--format", "markdown")
     assert refused.returncode == 2 and "markdown" in refused.stderr
+
+
+def test_export_session_keeps_every_named_vector_and_its_colour(tmp_path):
+    """Regression: ``export --session`` built its own scene and dropped the session's extra
+    vectors and their colours; it now reads the session the way File → Open does."""
+    from kernels import Matrix, Vector
+    from viz.scene import SceneState, VectorStyle
+    from viz.session import Session, save_session
+
+    state = SceneState(Matrix([[1, 1], [0, 1]]), (("v", Vector([1, 2])), ("w", Vector([-2, 1]))),
+                       styles={"w": VectorStyle("#ff00ff", "both")})
+    session_path = tmp_path / "w.lens.json"
+    save_session(Session(state), session_path)
+    out = tmp_path / "w.svg"
+    result = run("export", "--session", str(session_path), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "#ff00ff" in out.read_text().lower()  # w, in its own colour

@@ -3,9 +3,17 @@
 import numpy as np
 import pytest
 
-from viz.geometry3d import (CAMERA_PRESETS, Camera, faces_back_to_front, lattice_segments,
-                            line_through_origin, parallelepiped, plane_patch, project,
-                            signed_volume)
+from viz.geometry3d import (
+    CAMERA_PRESETS,
+    Camera,
+    faces_back_to_front,
+    lattice_segments,
+    line_through_origin,
+    parallelepiped,
+    plane_patch,
+    project,
+    signed_volume,
+)
 
 
 def test_lattice_covers_the_cube_with_3_times_49_lines():

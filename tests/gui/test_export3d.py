@@ -6,9 +6,9 @@ import numpy as np
 
 from kernels import Matrix, Vector
 from viz.export3d import export_space_svg
-from viz.views.space_painter import SpacePainter
 from viz.geometry3d import CAMERA_PRESETS
 from viz.model import SceneModel
+from viz.views.space_painter import SpacePainter
 
 
 def _model(rows):

@@ -19,8 +19,8 @@ import viz.session
 from kernels import Matrix, Vector
 from viz import report
 from viz.app import MainWindow
-from viz.scene import SceneState
 from viz.autosave import AUTOSAVE_NAME, DECLINED_NAME
+from viz.scene import SceneState
 from viz.session import (
     MAX_BYTES,
     Session,

@@ -8,8 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kernels.decompositions import (SVD, Polar, condition_number, polar, rotation_angle,
-                                    rotation_axis_angle, svd)
+from kernels.decompositions import (
+    SVD,
+    Polar,
+    condition_number,
+    polar,
+    rotation_angle,
+    rotation_axis_angle,
+    svd,
+)
 from kernels.errors import LinearAlgebraError, ShapeError
 from kernels.matrix import Matrix
 

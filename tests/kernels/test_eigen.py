@@ -8,8 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kernels.eigen import (Eigenspace, Eigenvalue, characteristic_polynomial, eigenvalues,
-                           eigenvectors, is_diagonalizable, qr_eigenvalues)
+from kernels.eigen import (
+    Eigenspace,
+    Eigenvalue,
+    characteristic_polynomial,
+    eigenvalues,
+    eigenvectors,
+    is_diagonalizable,
+    qr_eigenvalues,
+)
 from kernels.elimination import det
 from kernels.errors import ShapeError
 from kernels.matrix import Matrix, Vector, trace

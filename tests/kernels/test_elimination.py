@@ -8,9 +8,21 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from kernels.elimination import (InverseResult, RowOperation, cofactor_expansion_steps,
-                                 column_space, default_tolerance, det, det_cofactor, inverse,
-                                 inverse_steps, null_space, rank, rref, solve)
+from kernels.elimination import (
+    InverseResult,
+    RowOperation,
+    cofactor_expansion_steps,
+    column_space,
+    default_tolerance,
+    det,
+    det_cofactor,
+    inverse,
+    inverse_steps,
+    null_space,
+    rank,
+    rref,
+    solve,
+)
 from kernels.errors import FloatRangeError, ShapeError, SingularMatrixError
 from kernels.matrix import Matrix, Vector
 

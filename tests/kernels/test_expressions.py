@@ -15,8 +15,15 @@ from hypothesis import strategies as st
 
 import kernels.expressions as expressions
 from kernels.errors import ExpressionError
-from kernels.expressions import (MAX_DEPTH, MAX_MULTIPLICATIONS, MAX_TEXT_LENGTH, evaluate,
-                                 parse_matrix, parse_scalar, tokenize)
+from kernels.expressions import (
+    MAX_DEPTH,
+    MAX_MULTIPLICATIONS,
+    MAX_TEXT_LENGTH,
+    evaluate,
+    parse_matrix,
+    parse_scalar,
+    tokenize,
+)
 from kernels.matrix import Matrix
 
 F = Fraction

@@ -12,8 +12,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from kernels.elimination import (det, det_cofactor, inverse, inverse_steps, null_space, rank, rref,
-                                 solve)
+from kernels.elimination import det, det_cofactor, inverse, inverse_steps, null_space, rank, rref, solve
 from kernels.errors import FloatRangeError, NonFiniteError, SingularMatrixError
 from kernels.matrix import Matrix
 from kernels.multiplication import matmul_blocked, matmul_naive, matmul_optimized

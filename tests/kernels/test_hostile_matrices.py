@@ -23,9 +23,19 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from kernels import (LinearAlgebraError, Matrix, describe, det, eigenvalues, eigenvectors,
-                     inverse, rank, rref, trace)
 from conftest import deadline
+from kernels import (
+    LinearAlgebraError,
+    Matrix,
+    describe,
+    det,
+    eigenvalues,
+    eigenvectors,
+    inverse,
+    rank,
+    rref,
+    trace,
+)
 from kernels.errors import FloatRangeError, SingularMatrixError
 
 DEADLINE_S = 1.2  # a hard stop: a call still running after this has hung

@@ -10,8 +10,19 @@ from hypothesis import strategies as st
 
 from kernels.errors import LinearAlgebraError, ShapeError
 from kernels.matrix import Vector
-from kernels.vectors import (CombinationResult, DependencyRelation, SpanResult, angle, combination,
-                             cross, dot, linear_combination, norm, project, span)
+from kernels.vectors import (
+    CombinationResult,
+    DependencyRelation,
+    SpanResult,
+    angle,
+    combination,
+    cross,
+    dot,
+    linear_combination,
+    norm,
+    project,
+    span,
+)
 
 PROPERTY = settings(max_examples=60, deadline=None)
 F = Fraction

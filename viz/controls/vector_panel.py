@@ -30,10 +30,9 @@ from kernels import (
 from kernels.notation import scalar_text, vector_text
 
 from ..commands import SetVectors, SetVectorStyle
-from ..scene import VectorStyle
 from ..palette import OKABE_ITO
-from ..vector_facts import (exact_with_decimal, number_text, reach_target,
-                            span_place)
+from ..scene import VectorStyle
+from ..vector_facts import exact_with_decimal, number_text, reach_target, span_place
 from .entry_grid import ExpressionCell
 
 AXES = "xyz"
@@ -95,9 +94,10 @@ class _VectorRow:
     def widgets(self) -> list:
         return [self.compare, self.name, *self.cells, self.show_mode, self.colour, self.remove]
 
-    def show(self, name: str, vector: Vector, selected: bool, style: VectorStyle = VectorStyle(),
+    def show(self, name: str, vector: Vector, selected: bool, style: VectorStyle | None = None,
              palette_colour: str = OKABE_ITO["purple"]) -> None:
         """Fill the row from the model without emitting anything; keep text being typed."""
+        style = style or VectorStyle()
         for widget in self.widgets:
             widget.blockSignals(True)
         self.compare.setChecked(selected)
@@ -461,8 +461,8 @@ class VectorPanel(QtWidgets.QWidget):
         if d.cosine is not None:
             rows += [("cos θ", exact_with_decimal(d.cosine, e.cosine if e else None)),
                      ("angle", f"{d.angle_degrees:.6g}°"),
-                     ("shadow", (f"{exact_with_decimal(d.scalar_projection, e.scalar_projection if e else None)}"
-                                 f" <i>(scalar projection of {a} on {b})</i>")),
+                     ("shadow", exact_with_decimal(d.scalar_projection, e.scalar_projection if e else None)
+                      + f" <i>(scalar projection of {a} on {b})</i>"),
                      (f"proj<sub>{b}</sub> {a}", vector_text(d.projection))]
         table = "".join(f"<tr><td><b>{label}</b>&nbsp;&nbsp;</td><td>{value}</td></tr>"
                         for label, value in rows)

@@ -9,6 +9,7 @@ import pyqtgraph.opengl as gl
 
 from ..geometry3d import parallelepiped, signed_volume
 
+
 def _triangles(faces: np.ndarray) -> np.ndarray:
     """Two triangles per quadrilateral face, as the GL mesh wants them."""
     return np.concatenate([faces[:, [0, 1, 2]], faces[:, [0, 2, 3]]])

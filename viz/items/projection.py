@@ -8,8 +8,8 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtCore
 
-from .vector_arrow import VectorArrow
 from .segments import Segments
+from .vector_arrow import VectorArrow
 
 
 class ProjectionItem:

@@ -13,9 +13,10 @@ A lab is constructed with a :class:`LabContext` and must provide what :class:`La
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PyQt6 import QtGui, QtWidgets
@@ -61,7 +62,7 @@ class Lab(ABC):
     def fill_view_menu(self, menu: QtWidgets.QMenu) -> None:
         """Add the lab's actions to the top of View (the window adds labs and the look below)."""
 
-    def activated(self, active: bool) -> None:
+    def activated(self, active: bool) -> None:  # noqa: B027 (optional: most labs need nothing)
         """The lab was opened (True) or left (False): start or stop what runs in the background."""
 
     # -- the document -------------------------------------------------------------------

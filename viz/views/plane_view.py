@@ -156,7 +156,7 @@ class PlaneView(pg.GraphicsView):
             if arrow.handle is not None:
                 handles.append((arrow.handle, tip))
         # where tips meet, the vector wins over î and ĵ (the later handle is picked on a tie)
-        for name, tip in sorted(handles, key=lambda handle: not handle[0] in ("i", "j")):
+        for name, tip in sorted(handles, key=lambda handle: handle[0] not in ("i", "j")):
             self.view_box.set_handle(name, tip)
         if self.settled:
             self._show_facts(scene)

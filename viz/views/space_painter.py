@@ -9,8 +9,16 @@ arrows and labels on top. The live GL view paints only the heads and labels with
 import numpy as np
 from PyQt6 import QtCore, QtGui
 
-from ..geometry3d import (Camera, faces_back_to_front, lattice_segments, line_through_origin,
-                          parallelepiped, plane_patch, project, signed_volume)
+from ..geometry3d import (
+    Camera,
+    faces_back_to_front,
+    lattice_segments,
+    line_through_origin,
+    parallelepiped,
+    plane_patch,
+    project,
+    signed_volume,
+)
 from ..picture import picture_scale
 from ..scene import Scene
 
@@ -123,7 +131,8 @@ class SpacePainter:
         if span.normal is not None:
             self._polygon(painter, plane_patch(span.normal), _color(palette.vector, 0.14))
         elif span.dimension == 1:
-            self._segments(painter, line_through_origin(span.basis[0]), _pen(palette.vector, 6.0 * scale, 0.4))
+            self._segments(painter, line_through_origin(span.basis[0]),
+                           _pen(palette.vector, 6.0 * scale, 0.4))
 
     def _subspaces(self, painter) -> None:
         """Eigen-lines (dashed) and eigen-planes, and what a singular matrix collapses onto."""

@@ -115,7 +115,7 @@ def main() -> None:
     view.show()
     app.processEvents()
     path = TransformPath(np.eye(2), np.array(window.studio.model.matrix.to_floats()))
-    studio = time_frames(lambda t: window._on_frame(path.at(t), t), view.viewport(), args.frames)
+    studio = time_frames(lambda t: window.studio._on_frame(path.at(t), t), view.viewport(), args.frames)
 
     base, scene = summary(empty), summary(studio)
     emit("frame_time_2d_empty_view", size=f"{SIZE[0]}x{SIZE[1]}", **base)

@@ -18,10 +18,12 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-SCRIPTS = ["frame_time.py", "startup.py", "kernels.py", "soak.py"]  # first, in this order
+SCRIPTS = ["frame_time.py", "edit_latency.py", "startup.py", "kernels.py", "soak.py"]  # first, in this order
 EXCLUDED = {"run_all.py"}
-QUICK_ARGS = {"frame_time.py": ["--frames", "100"], "startup.py": ["--runs", "3"],
-              "kernels.py": ["--quick"], "soak.py": ["--frames", "1000", "--edits", "100"]}
+DISPLAY_SCRIPTS = {"frame_time.py", "edit_latency.py"}  # their 3D parts need OpenGL, hence a display
+QUICK_ARGS = {"frame_time.py": ["--frames", "100"], "edit_latency.py": ["--edits", "20"],
+              "startup.py": ["--runs", "3"], "kernels.py": ["--quick"],
+              "soak.py": ["--frames", "1000", "--edits", "100"]}
 
 
 def scripts() -> list[str]:
@@ -32,9 +34,9 @@ def scripts() -> list[str]:
 
 
 def run(script: str, args: list[str]) -> tuple[int, float]:
-    # only the frame-time script can use a display (its 3D part needs OpenGL); the others
-    # measure the off-screen paths they are about, whatever the caller's platform
-    platform = os.environ.get("QT_QPA_PLATFORM", "offscreen") if script == "frame_time.py" else "offscreen"
+    # only the frame-time and edit-latency scripts can use a display (their 3D parts need
+    # OpenGL); the others measure the off-screen paths they are about, whatever the caller's platform
+    platform = os.environ.get("QT_QPA_PLATFORM", "offscreen") if script in DISPLAY_SCRIPTS else "offscreen"
     env = dict(os.environ, QT_QPA_PLATFORM=platform)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     start = time.perf_counter()

@@ -1,7 +1,7 @@
 """Soak: one process, one MainWindow, many frames and edits — does anything pile up?
 
 Off-screen, it plays 10 000 animation frames (random paths between random matrices, each
-frame pushed through ``window._on_frame`` and painted with ``view.viewport().repaint()``)
+frame pushed through ``window.studio._on_frame`` and painted with ``view.viewport().repaint()``)
 and 1 000 matrix edits through the undo stack (``window.studio.apply_matrix``: random exact and
 float matrices, a fifth of them singular), with ``processEvents`` between edits. It prints
 RSS memory and the number of QGraphicsItems in the view's scene after a warm-up and at the
@@ -73,7 +73,7 @@ def play_frames(app, window, rng: random.Random, frames: int, per_path: int = 60
         steps = min(per_path, frames - done)
         for k in range(steps):
             t = k / max(per_path - 1, 1)
-            window._on_frame(path.at(t), t)
+            window.studio._on_frame(path.at(t), t)
             viewport.repaint()
         done += steps
         app.processEvents()

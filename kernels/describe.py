@@ -254,7 +254,20 @@ def _plane3(normal) -> str:
 
 
 def _cross(u, v) -> list:
+    """u × v, perpendicular to both. Each vector is first divided by its largest entry (a
+    direction is all that matters here), so entries near 1e200 do not overflow to inf.
+
+    >>> _cross([0, 0, 1e200], [0, 1e200, 0])
+    [-1.0, 0.0, 0.0]
+    """
+    u, v = (_by_largest(w) for w in (u, v))
     return [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]]
+
+
+def _by_largest(v) -> list:
+    """``v`` divided by its largest entry in size (exactly, for exact entries)."""
+    largest = abs(max(v, key=abs))
+    return list(v) if largest == 0 else [x / largest for x in v]
 
 
 # -- image and kernel -------------------------------------------------------------------------

@@ -11,11 +11,10 @@ only the rectangle that changed, so memory stays flat however long the animation
 written through ``imageio-ffmpeg`` when it is installed (``pip install 'linear-lens[video]'``).
 
 The file appears only when it is complete: frames go to a temporary file in the target folder
-which replaces the target at the end; a cancel or a failure removes it.
+which replaces the target at the end; a cancel or a failure removes it
+(:func:`viz.files.write_through`).
 """
 
-import os
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +22,7 @@ from PIL import GifImagePlugin, Image, ImageChops
 
 from .animation import smooth
 from .export import ExportError, build_view, render_image
+from .files import reason, write_through
 from .geometry import fit_rect, parallelogram
 from .interpolation import TransformPath
 from .scene import Scene
@@ -120,9 +120,6 @@ def export_animation(scene: Scene, path, size=(1280, 720), fps=30, duration=3.0,
             raise ExportError(VIDEO_HINT)
         if size[0] % 2 or size[1] % 2:
             raise ExportError(f"MP4 (H.264) needs an even width and height, not {size[0]}×{size[1]}")
-    folder = path.parent
-    if not folder.is_dir():
-        raise ExportError(f"could not write {path}: the folder {folder} does not exist")
     scene = scene.with_theme(theme)
     target = scene.matrix_floats
     begin = np.eye(2) if start is None else np.asarray(start, dtype=float)
@@ -132,15 +129,8 @@ def export_animation(scene: Scene, path, size=(1280, 720), fps=30, duration=3.0,
     count = frame_count(fps, duration)
 
     view = build_view(scene, size, target, rect, caption)  # framed exactly like the still at t = 1
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.stem}-", suffix=f".part.{kind}")
-        os.close(handle)
-        os.chmod(temporary, 0o666 & ~_umask())  # as an ordinary new file, not mkstemp's 0600
-    except OSError as error:
-        view.close()
-        view.deleteLater()
-        raise ExportError(f"could not write {path}: {error.strerror or error}") from None
-    try:
+
+    def write(temporary: Path) -> None:
         if rect is None:  # the still's framing, unless the motion would leave it
             aspect = max(view.width(), 1) / max(view.height(), 1)
             points = motion_points(motion, np.array(scene.vectors[0][1].to_floats()), count)
@@ -154,34 +144,18 @@ def export_animation(scene: Scene, path, size=(1280, 720), fps=30, duration=3.0,
                        _palette(view, motion, target, size))
         else:
             _write_mp4(temporary, frames, size, fps, count, progress)
-        os.replace(temporary, path)
+
+    try:
+        write_through(path, write)  # a cancel, a failure or Ctrl+C leaves no partial file
     except (AnimationCancelled, ExportError):
-        _remove(temporary)
         raise
-    except Exception as error:  # any failure: no partial file, one clear message
-        _remove(temporary)
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise ExportError(f"could not write {path}: {reason}") from error
-    except BaseException:  # Ctrl+C: still no partial file
-        _remove(temporary)
-        raise
+    except Exception as error:  # any other failure: one clear message
+        text = reason(error) if isinstance(error, OSError) else error
+        raise ExportError(f"could not write {path}: {text}") from error
     finally:
         view.close()
         view.deleteLater()
     return path
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _remove(name) -> None:
-    try:
-        os.remove(name)
-    except FileNotFoundError:
-        pass
 
 
 def _frames(view, motion: TransformPath, target, size, count):

@@ -10,7 +10,12 @@
     linear-lens info --define A="1 2; 3 4" --expr "A^{-1}"
     linear-lens info --vectors "1 2; 2 4; 0 1" [--target "3 5"] [--format text|json|latex]
 
-Bad input ends with exit status 2 and one line saying what is wrong — never a traceback.
+Bad input ends with exit status 2 and one line saying what is wrong — never a traceback; so
+does starting the app where there is no display to show it on. When the reader of the output
+goes away early (``linear-lens info … | head -2``), the command stops quietly with exit status
+141 (128 + SIGPIPE), what a shell reports for ``cat`` or ``yes`` in the same place: the output
+was cut short, and a script with ``set -o pipefail`` can tell.
+
 The GUI and the headless export share one code path (:func:`viz.export.export_picture`,
 :func:`viz.animation_export.export_animation`). While an animation is written, a progress bar
 is drawn on stderr when stderr is a terminal (never into a log or a pipe); ``--quiet`` prints
@@ -25,6 +30,8 @@ import sys
 from .picture import size_problem
 
 EXIT_BAD_INPUT = 2
+EXIT_OUTPUT_CLOSED = 141  # 128 + SIGPIPE: what a shell reports for a command whose reader left
+NO_ENTRIES = "a matrix needs at least one entry"  # the parser's reason for text with no numbers
 
 
 class _Parser(argparse.ArgumentParser):
@@ -207,6 +214,8 @@ def _read_vectors(text: str):
     try:
         rows = parse_matrix(text).rows
     except ExpressionError as error:
+        if error.reason == NO_ENTRIES:
+            raise ValueError('--vectors needs at least one vector, e.g. "1 2; 3 4"') from None
         ragged = re.fullmatch(r"row (\d+) has (\d+) entr(?:y|ies), row 1 has (\d+)", error.reason)
         if ragged is None:
             raise
@@ -218,7 +227,7 @@ def _read_vectors(text: str):
 
 def _info_vectors(args) -> int:
     """``info --vectors``: span, basis, dependency, dot product (two vectors), ``--target``."""
-    from kernels import Vector, parse_matrix
+    from kernels import Vector
 
     from . import vector_facts
 
@@ -230,9 +239,7 @@ def _info_vectors(args) -> int:
     if args.define:
         raise ValueError("--define names matrices for --expr; it does not go with --vectors")
     vectors = [Vector(row) for row in _read_vectors(args.vectors)]
-    target = None
-    if args.target is not None:
-        target = Vector([x for row in parse_matrix(args.target).rows for x in row])
+    target = None if args.target is None else _read_vector(args.target, "--target")
     try:
         facts = vector_facts.vectors_report(vectors, target)
         if args.format == "json":
@@ -247,11 +254,19 @@ def _info_vectors(args) -> int:
     return 0
 
 
-def _read_vector(text: str, size: int = 2):
-    from kernels import Vector, parse_matrix
+def _read_vector(text: str, flag: str, size: int | None = None):
+    """The vector given to ``flag`` (``--vector``, ``--target``): its components in one row, or
+    several; with ``size``, exactly that many."""
+    from kernels import ExpressionError, Vector, parse_matrix
 
-    flat = [x for row in parse_matrix(text).rows for x in row]
-    if len(flat) != size:
+    try:
+        rows = parse_matrix(text).rows
+    except ExpressionError as error:
+        if error.reason == NO_ENTRIES:
+            raise ValueError(f'{flag} needs the components of a vector, e.g. "1 2"') from None
+        raise
+    flat = [x for row in rows for x in row]
+    if size is not None and len(flat) != size:
         raise ValueError(f"the vector must have {size} components, not {len(flat)}")
     return Vector(flat)
 
@@ -292,7 +307,7 @@ def _export(args) -> int:
     if n == 2 and (args.azimuth is not None or args.elevation is not None or args.camera != "iso"):
         raise ValueError("--camera, --azimuth and --elevation are for 3×3 matrices (the 3D view)")
     if args.vector is not None:
-        state = replace(state, vectors=(("v", _read_vector(args.vector, n)),) + state.vectors[1:])
+        state = replace(state, vectors=(("v", _read_vector(args.vector, "--vector", n)),) + state.vectors[1:])
     state = replace(state, theme=args.theme or state.theme, palette=args.palette or state.palette)
     start = None
     if args.animate and args.start is not None:
@@ -401,14 +416,56 @@ def _export_animation(args, scene, start, rect) -> int:
     return 0
 
 
+def display_problem(environ=None, platform: str | None = None) -> str | None:
+    """Why the app could not open a window here, or ``None`` when it can try.
+
+    On Linux and the BSDs Qt draws through an X11 or Wayland display. With neither one, and no
+    ``QT_QPA_PLATFORM`` chosen by hand, Qt aborts with a misleading message about a missing
+    xcb library, so we say what is really missing before Qt starts.
+
+    >>> display_problem({}, "linux") is None, display_problem({"DISPLAY": ":0"}, "linux") is None
+    (False, True)
+    >>> display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux"), display_problem({}, "win32")
+    (None, None)
+    """
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if platform in ("win32", "darwin") or any(
+            environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        return None
+    return ("no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set): start it "
+            "from a desktop session, or on a server with: xvfb-run linear-lens")
+
+
+def _output_closed() -> int:
+    """The reader of our output has gone (``| head``): stop quietly, as Python's docs advise.
+
+    Whatever is still buffered would fail again when Python flushes it on the way out, so
+    standard output is pointed at the null device first."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # standard output is not a file (a test's captured output)
+        pass
+    return EXIT_OUTPUT_CLOSED
+
+
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
+        problem = display_problem()
+        if problem:
+            print(f"linear-lens: {problem}", file=sys.stderr)
+            return EXIT_BAD_INPUT
         from .app import main as start_app
 
         return start_app(sys.argv[:1])
     try:
-        return {"export": _export, "info": _info}[args.command](args)
+        status = {"export": _export, "info": _info}[args.command](args)
+        sys.stdout.flush()  # a reader that has gone shows up here, where it can be handled
+        return status
+    except BrokenPipeError:  # an OSError, so before the one-line errors below
+        return _output_closed()
     except (ValueError, OSError) as error:  # ExpressionError, ShapeError, ExportError are ValueErrors
         print(f"linear-lens {args.command}: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

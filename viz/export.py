@@ -3,13 +3,19 @@
 Both paths build the same off-screen :class:`PlaneView` of the :class:`~viz.scene.Scene` and
 render it, so a headless export looks exactly like the window. Sizes and the layout scale
 come from :mod:`viz.picture`.
+
+A picture is drawn into memory (PNG or SVG bytes) and then written in one go by
+:func:`viz.files.write_atomically`: whoever opens the file — even while twenty exports write
+the same name — finds a whole picture, and a failure leaves the old file and no litter.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 from PyQt6 import QtCore, QtGui, QtSvg, QtWidgets
 
+from .files import reason, write_atomically
 from .interpolation import TransformPath
 from .picture import picture_scale, size_problem
 from .scene import Scene
@@ -67,27 +73,58 @@ def build_view(scene: Scene, size, display=None, rect=None, caption: bool = True
 def render(view: PlaneView, path, size) -> Path:
     """Write ``view`` to ``path`` as PNG or SVG at ``size`` pixels; returns the path."""
     path = Path(path)
-    kind = picture_format(path)
-    if kind == "png":
-        image = render_image(view, size)
-        if not image.save(str(path), "PNG"):
-            raise ExportError(f"could not write {path}: check that the folder exists and is writable")
+    if picture_format(path) == "png":
+        data = png_bytes(render_image(view, size))
     else:
-        generator = QtSvg.QSvgGenerator()
-        generator.setFileName(str(path))
         logical = view.size()
-        generator.setSize(logical)
-        generator.setViewBox(QtCore.QRect(0, 0, logical.width(), logical.height()))
-        generator.setTitle("Linear Lens")
-        generator.setDescription("A linear transformation of the plane, exported by Linear Lens")
-        painter = QtGui.QPainter()
-        if not painter.begin(generator):
-            raise ExportError(f"could not write {path}: check that the folder exists and is writable")
-        painter.fillRect(QtCore.QRect(0, 0, logical.width(), logical.height()),
-                         view.backgroundBrush().color())
-        _paint_view(view, painter)
-        painter.end()
+
+        def paint(painter: QtGui.QPainter) -> None:
+            painter.fillRect(QtCore.QRect(0, 0, logical.width(), logical.height()),
+                             view.backgroundBrush().color())
+            _paint_view(view, painter)
+
+        data = svg_bytes(logical.width(), logical.height(),
+                         "A linear transformation of the plane, exported by Linear Lens", paint)
+    write_picture(path, data)
     return path
+
+
+def png_bytes(image: QtGui.QImage) -> bytes:
+    """``image`` encoded as a PNG file, in memory."""
+    buffer = QtCore.QBuffer()
+    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise ExportError(f"could not encode the {image.width()}×{image.height()} picture as PNG")
+    return bytes(buffer.data())
+
+
+def svg_bytes(width: int, height: int, description: str, paint: Callable[[QtGui.QPainter], None]) -> bytes:
+    """An SVG file, in memory, of a ``width``×``height`` picture drawn by ``paint(painter)``."""
+    buffer = QtCore.QBuffer()
+    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
+    generator = QtSvg.QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QtCore.QSize(width, height))
+    generator.setViewBox(QtCore.QRect(0, 0, width, height))
+    generator.setTitle("Linear Lens")
+    generator.setDescription(description)
+    painter = QtGui.QPainter()
+    if not painter.begin(generator):
+        raise ExportError("could not start drawing the SVG picture")
+    try:
+        paint(painter)
+    finally:
+        painter.end()
+    return bytes(buffer.data())
+
+
+def write_picture(path: Path, data: bytes) -> None:
+    """Write a picture's bytes to ``path`` atomically; ExportError saying why when it cannot be
+    written ("it is a folder", "the folder … does not exist", "No space left on device")."""
+    try:
+        write_atomically(path, data)
+    except OSError as error:
+        raise ExportError(f"could not write {path}: {reason(error)}") from None
 
 
 def render_image(view: PlaneView, size, image: QtGui.QImage | None = None) -> QtGui.QImage:

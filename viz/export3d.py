@@ -2,15 +2,24 @@
 
 The SVG needs no OpenGL: :class:`~viz.views.space_painter.SpacePainter` projects every line,
 face and label with the numpy camera and paints them into a ``QSvgGenerator``. The PNG is the
-OpenGL view rendered off-screen, with the same painter's heads and labels on top.
+OpenGL view rendered off-screen, with the same painter's heads and labels on top. Both are
+written atomically, as the 2D pictures are (:func:`viz.export.write_picture`).
 """
 
 import time
 from pathlib import Path
 
-from PyQt6 import QtCore, QtGui, QtSvg, QtWidgets
+from PyQt6 import QtCore, QtGui, QtWidgets
 
-from .export import ExportError, check_size, display_matrix, picture_format
+from .export import (
+    ExportError,
+    check_size,
+    display_matrix,
+    picture_format,
+    png_bytes,
+    svg_bytes,
+    write_picture,
+)
 from .geometry3d import CAMERA_PRESETS, Camera
 from .items.caption import Caption
 from .picture import LAYOUT_WIDTH, picture_scale
@@ -23,21 +32,14 @@ def export_space_svg(scene: Scene, path, size, camera: Camera, display=None, cap
     path = Path(path)
     if picture_format(path) != "svg":
         raise ExportError("export_space_svg writes .svg files")
-    width, height = size
-    generator = QtSvg.QSvgGenerator()
-    generator.setFileName(str(path))
-    generator.setSize(QtCore.QSize(width, height))
-    generator.setViewBox(QtCore.QRect(0, 0, width, height))
-    generator.setTitle("Linear Lens")
-    generator.setDescription("A linear transformation of space, exported by Linear Lens")
-    painter = QtGui.QPainter()
-    if not painter.begin(generator):
-        raise ExportError(f"could not write {path}: check that the folder exists and is writable")
     display = scene.matrix_floats if display is None else display
-    SpacePainter(scene, display, camera, size).paint(painter)
-    if caption:
-        _paint_caption(painter, scene, picture_scale(size))
-    painter.end()
+
+    def paint(painter: QtGui.QPainter) -> None:
+        SpacePainter(scene, display, camera, size).paint(painter)
+        if caption:
+            _paint_caption(painter, scene, picture_scale(size))
+
+    write_picture(path, svg_bytes(*size, "A linear transformation of space, exported by Linear Lens", paint))
     return path
 
 
@@ -86,8 +88,7 @@ def export_space_png(scene: Scene, path, size, camera: Camera, display=None, cap
             painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
             _paint_caption(painter, scene, picture_scale(size))
             painter.end()
-        if not image.save(str(path), "PNG"):
-            raise ExportError(f"could not write {path}: check that the folder exists and is writable")
+        write_picture(Path(path), png_bytes(image))
     finally:
         if own_view:
             view.close()

@@ -26,15 +26,21 @@ from kernels import (
 from kernels.notation import scalar_text, vector_text
 
 
-@dataclass(frozen=True)
-class EigenDirection:
-    """A real eigenvalue and the direction of one basis vector of its eigenspace."""
-    value: object
-    vector: tuple  # floats, for drawing
+def direction_floats(vector) -> tuple[float, ...]:
+    """A direction to draw, as floats: ``vector`` scaled (exactly, when it is exact) so that its
+    largest entry is ±1 — an eigenvector like (10^400, 1) becomes (1.0, 1e-400 → 0.0) instead of
+    overflowing, and the line it spans is the same.
 
-    @property
-    def label(self) -> str:
-        return f"λ = {scalar_text(self.value)}"
+    >>> from fractions import Fraction
+    >>> direction_floats([Fraction(10) ** 400, 1])
+    (1.0, 0.0)
+    >>> direction_floats([0, -4, 2])
+    (0.0, -1.0, 0.5)
+    """
+    largest = max(abs(x) for x in vector)
+    if largest == 0:
+        return tuple(0.0 for _ in vector)
+    return tuple(float(x / largest) for x in vector)
 
 
 @dataclass(frozen=True)
@@ -51,22 +57,11 @@ class MatrixFacts:
     eigen_summary: str
     description: str
     collapse: str | None  # what the plane collapses onto: "the line y = 2x", "the origin"
-    collapse_direction: tuple | None  # a direction of that line, for drawing
-    column_basis: tuple = ()  # a basis of the column space (floats) when singular, for drawing
+    column_basis: tuple = ()  # directions spanning the column space when singular, for drawing
 
     @property
     def is_singular(self) -> bool:
         return self.rank < self.matrix.shape[0]
-
-    def real_eigen_directions(self) -> list[EigenDirection]:
-        """One drawable direction per real eigenvector (complex ones have no line to draw)."""
-        directions = []
-        for space in self.eigenspaces:
-            if isinstance(space.value, complex):
-                continue
-            for vector in space.vectors:
-                directions.append(EigenDirection(space.value, tuple(float(x) for x in vector)))
-        return directions
 
 
 def _complex_summary(value: complex, has_real_direction: bool) -> str:
@@ -104,16 +99,15 @@ def analyse(matrix: Matrix) -> MatrixFacts:
     n = matrix.require_square("the analysis")
     determinant = det(matrix)
     matrix_rank = rank(matrix)
-    collapse = collapse_direction = None
+    collapse = None
     column_basis = ()
     if matrix_rank == 0:
         collapse = "the origin"
     elif matrix_rank < n:
         basis = column_space(matrix)
-        column_basis = tuple(tuple(float(x) for x in v) for v in basis)
+        column_basis = tuple(direction_floats(v) for v in basis)
         if n == 2:
             collapse = f"the line {line_equation(basis[0])}"
-            collapse_direction = column_basis[0]
         else:
             collapse = describe_collapse(matrix)
     try:
@@ -128,5 +122,5 @@ def analyse(matrix: Matrix) -> MatrixFacts:
         matrix=matrix, det=determinant, trace=trace(matrix), rank=matrix_rank,
         inverse=matrix_inverse, no_inverse_reason=reason, eigenvalues=values,
         eigenspaces=spaces, eigen_summary=_eigen_summary(values, spaces),
-        description=describe(matrix), collapse=collapse, collapse_direction=collapse_direction,
+        description=describe(matrix), collapse=collapse,
         column_basis=column_basis)

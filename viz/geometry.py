@@ -9,6 +9,7 @@ import math
 
 import numpy as np
 
+FAR = 1e30  # farther than any view reaches: a point beyond it is drawn at this distance
 MAX_LINES_PER_FAMILY = 160  # denser than this, lines would merge into a flat wash anyway
 
 
@@ -31,7 +32,7 @@ def clip_lines(points: np.ndarray, directions: np.ndarray, rect) -> np.ndarray:
         p, d = points[:, axis], directions[:, axis]
         moving = np.abs(d) > 1e-300
         keep &= moving | ((p >= low) & (p <= high))  # a line parallel to this slab must lie in it
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # masked by np.where
             a = np.where(moving, (low - p) / d, -np.inf)
             b = np.where(moving, (high - p) / d, np.inf)
         s_low = np.maximum(s_low, np.minimum(a, b))
@@ -103,9 +104,8 @@ def parallelogram(matrix) -> np.ndarray:
     >>> parallelogram([[2, 0], [0, 3]]).tolist()
     [[0.0, 0.0], [2.0, 0.0], [2.0, 3.0], [0.0, 3.0], [0.0, 0.0]]
     """
-    matrix = np.asarray(matrix, dtype=float)
-    i_hat, j_hat = matrix[:, 0], matrix[:, 1]
-    return np.array([[0.0, 0.0], i_hat, i_hat + j_hat, j_hat, [0.0, 0.0]])
+    corners = [image_point(matrix, unit) for unit in ((1.0, 0.0), (1.0, 1.0), (0.0, 1.0))]
+    return np.array([[0.0, 0.0], *corners, [0.0, 0.0]])  # î' + ĵ' never overflows: image_point
 
 
 def signed_area(matrix) -> float:
@@ -124,9 +124,38 @@ def fit_rect(points, aspect: float, margin: float = 0.25, minimum: float = 2.0):
     (-5.0, 5.0, -2.5, 2.5)
     """
     points = np.asarray(points, dtype=float).reshape(-1, 2)
-    points = points[np.all(np.isfinite(points), axis=1)]
+    points = np.clip(points[np.all(np.isfinite(points), axis=1)], -FAR, FAR)
     half_w = max(minimum, float(np.abs(points[:, 0]).max(initial=0.0)))
     half_h = max(minimum, float(np.abs(points[:, 1]).max(initial=0.0)))
     half_w, half_h = max(half_w, half_h * aspect), max(half_h, half_w / aspect)
     half_w, half_h = half_w * (1 + margin), half_h * (1 + margin)
     return (round(-half_w, 12), round(half_w, 12), round(-half_h, 12), round(half_h, 12))
+
+
+
+def image_points(matrix, points) -> np.ndarray:
+    """``points @ matrix.T`` (each point's image) for drawing: an image that would pass
+    ±:data:`FAR` (or overflow a float, as 1e308·2 does) is drawn at distance FAR in its own
+    direction instead. Works for the plane and for space.
+
+    >>> image_points([[1e308, 0.0], [0.0, 1e308]], [[2.0, 1.0], [0.5, 0.0]]).tolist()
+    [[1e+30, 5e+29], [1e+30, 0.0]]
+    """
+    matrix, points = np.asarray(matrix, dtype=float), np.asarray(points, dtype=float)
+    matrix_scale = float(np.abs(matrix).max(initial=0.0)) or 1.0
+    point_scale = float(np.abs(points).max(initial=0.0)) or 1.0
+    directions = (points / point_scale) @ (matrix / matrix_scale).T  # entries ≤ n: no overflow
+    sizes = np.abs(directions).max(axis=-1, keepdims=True)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # np.where picks the sane side
+        too_far = np.log10(sizes) + np.log10(matrix_scale) + np.log10(point_scale) > np.log10(FAR)
+        far = np.where(sizes > 0, directions / sizes * FAR, 0.0)
+        return np.where(too_far, far, directions * matrix_scale * point_scale)
+
+
+def image_point(matrix, vector) -> np.ndarray:
+    """One point's image, as :func:`image_points` draws it.
+
+    >>> image_point([[2.0, 0.0], [0.0, 1.0]], [1.0, 1.0]).tolist()
+    [2.0, 1.0]
+    """
+    return image_points(matrix, [vector])[0]

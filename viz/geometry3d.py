@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .geometry import image_points
+
 LATTICE_EXTENT = 3  # the lattice fills the cube −3..3 on each axis
 
 
@@ -37,7 +39,7 @@ def lattice_segments(matrix, extent: int = LATTICE_EXTENT) -> np.ndarray:
         pairs = np.empty((2 * len(a), 3))
         pairs[0::2], pairs[1::2] = start, stop
         ends.append(pairs)
-    return np.concatenate(ends) @ matrix.T
+    return image_points(matrix, np.concatenate(ends))
 
 
 CUBE_CORNERS = np.array([[x, y, z] for x in (0, 1) for y in (0, 1) for z in (0, 1)], dtype=float)
@@ -56,12 +58,14 @@ def parallelepiped(matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     >>> corners.max(axis=0).tolist(), faces.shape, edges.shape
     ([2.0, 1.0, 1.0], (6, 4), (12, 2))
     """
-    return CUBE_CORNERS @ np.asarray(matrix, dtype=float).T, CUBE_FACES, CUBE_EDGES
+    return image_points(matrix, CUBE_CORNERS), CUBE_FACES, CUBE_EDGES
 
 
 def signed_volume(matrix) -> float:
-    """det of a 3×3: the parallelepiped's volume, negative when the orientation flips."""
-    return float(np.linalg.det(np.asarray(matrix, dtype=float)))
+    """det of a 3×3: the parallelepiped's volume, negative when the orientation flips (±inf
+    when it is beyond the float range)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return float(np.linalg.det(np.asarray(matrix, dtype=float)))
 
 
 def orthonormal_pair(normal) -> tuple[np.ndarray, np.ndarray]:
@@ -168,3 +172,18 @@ def faces_back_to_front(corners: np.ndarray, faces: np.ndarray, camera: Camera) 
     centres = corners[faces].mean(axis=1)
     _, depth = project(centres, camera, (1, 1))
     return np.argsort(-depth, kind="stable")
+
+
+# OpenGL draws in float32 (up to 3.4e38), and pyqtgraph multiplies coordinates for face normals:
+# 1e12 squared stays far inside float32, and nothing this far out is ever in view
+GL_FAR = 1e12
+
+
+def gl_points(points) -> np.ndarray:
+    """``points`` ready for OpenGL's float32: coordinates beyond ±:data:`GL_FAR` (a 1e200
+    entry) are pulled in to it, which changes nothing on screen but never overflows.
+
+    >>> gl_points([[1e200, -2.0, 0.5]]).tolist()
+    [[1000000000000.0, -2.0, 0.5]]
+    """
+    return np.clip(np.asarray(points, dtype=float), -GL_FAR, GL_FAR)

@@ -36,10 +36,17 @@ def rotation_about(axis, theta: float) -> np.ndarray:
 
 def rotation_and_stretch(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Split ``matrix`` = R·P with R a proper rotation (det +1) and P the polar stretch,
-    times the flip F when det < 0 (so P carries the reflection, R only turns)."""
-    R, S = polar(Matrix(matrix.tolist()))
+    times the flip F when det < 0 (so P carries the reflection, R only turns).
+
+    The matrix is first divided by a power of two near its largest entry (exact in floats), so
+    entries near 1e308 — whose singular values pass the float range — still split; the stretch
+    is scaled back, and may then be ±inf, which the views refuse to draw.
+    """
+    exponent = math.frexp(float(np.abs(matrix).max(initial=0.0)))[1]  # largest = m·2^exponent
+    R, S = polar(Matrix(np.ldexp(matrix, -exponent).tolist()))
     R = np.array(R.to_floats())
-    S = np.array(S.to_floats())
+    with np.errstate(over="ignore"):
+        S = np.ldexp(np.array(S.to_floats()), exponent)
     if np.linalg.det(R) < 0:
         flip = np.eye(len(R))
         flip[-1, -1] = -1.0
@@ -85,5 +92,6 @@ class TransformPath:
             return self.start.copy()
         if t >= 1:
             return self.end.copy()
-        stretch = (1 - t) * self._stretch0 + t * self._stretch1
-        return self._turned(t) @ self._rotation0 @ stretch
+        with np.errstate(over="ignore", invalid="ignore"):  # near the float limits: inf, not drawn
+            stretch = (1 - t) * self._stretch0 + t * self._stretch1
+            return self._turned(t) @ self._rotation0 @ stretch

@@ -1,9 +1,15 @@
 """Preferences and the places the app keeps its own files.
 
-Preferences live in QSettings (the platform's usual place). Two environment variables move
-everything the app writes, so tests and portable setups never touch the real user's files:
+Preferences live in one INI file read and written by QSettings (:func:`settings_path`). Qt
+writes it atomically (a temporary file renamed over the old one, its permissions kept). Qt
+also reads it as soon as the QSettings exists, and would wait for ever on a named pipe, so
+:func:`open_settings` first checks that the file is a regular file of sensible size
+(:func:`viz.files.check_regular_file`, the same rule as every other file the app reads).
 
-- ``LINEAR_LENS_CONFIG_DIR``: QSettings become ``<dir>/linear-lens.ini``;
+Two environment variables move everything the app writes, so tests and portable setups never
+touch the real user's files:
+
+- ``LINEAR_LENS_CONFIG_DIR``: the preferences become ``<dir>/linear-lens.ini``;
 - ``LINEAR_LENS_DATA_DIR``: the autosave and the user presets go to ``<dir>`` instead of
   ``QStandardPaths.AppDataLocation``.
 """
@@ -13,12 +19,14 @@ from __future__ import annotations
 import json
 import math
 import os
+import sys
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from PyQt6 import QtCore
 
 from .animation import linear, smooth
+from .files import UnreadableFile, check_regular_file
 from .palette import PALETTES, THEMES
 from .picture import MAX_SIDE, MIN_SIDE
 
@@ -26,15 +34,37 @@ ORGANIZATION = "Linear Lens"
 APPLICATION = "Linear Lens"
 MAX_RECENT = 8
 EASINGS = {"smooth": smooth, "linear": linear}
+MAX_SETTINGS_BYTES = 1024 * 1024  # preferences and recent files are a few hundred bytes
+
+
+def settings_path() -> Path:
+    """The preferences file: ``$LINEAR_LENS_CONFIG_DIR/linear-lens.ini`` when that is set, else
+    ``Linear Lens/Linear Lens.conf`` in the user's configuration folder (``~/.config`` on Linux,
+    where ``QSettings(ORGANIZATION, APPLICATION)`` keeps the same file)."""
+    folder = os.environ.get("LINEAR_LENS_CONFIG_DIR")
+    if folder:
+        return Path(folder) / "linear-lens.ini"
+    location = QtCore.QStandardPaths.writableLocation(
+        QtCore.QStandardPaths.StandardLocation.GenericConfigLocation)
+    return Path(location or Path.home() / ".config") / ORGANIZATION / f"{APPLICATION}.conf"
 
 
 def open_settings() -> QtCore.QSettings:
-    """The app's QSettings (an INI file in ``$LINEAR_LENS_CONFIG_DIR`` when that is set)."""
-    folder = os.environ.get("LINEAR_LENS_CONFIG_DIR")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        return QtCore.QSettings(str(Path(folder) / "linear-lens.ini"), QtCore.QSettings.Format.IniFormat)
-    return QtCore.QSettings(ORGANIZATION, APPLICATION)
+    """The app's QSettings on :func:`settings_path`.
+
+    A preferences file that is not a regular file (a folder, a named pipe, a device) or is
+    too large is neither read nor replaced: the preferences are the defaults and are kept in
+    memory for this run only (a QSettings with no file), and stderr says why.
+    """
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        try:
+            check_regular_file(path, MAX_SETTINGS_BYTES, "preferences file")
+        except UnreadableFile as error:
+            print(f"linear-lens: {error}; the preferences are not saved this time", file=sys.stderr)
+            return QtCore.QSettings("", QtCore.QSettings.Format.IniFormat)
+    return QtCore.QSettings(str(path), QtCore.QSettings.Format.IniFormat)
 
 
 def data_dir() -> Path:

@@ -6,14 +6,8 @@ from pathlib import Path
 
 from kernels import Matrix, parse_scalar
 
-from .session import (
-    SessionError,
-    encode_scalar,
-    parse_json,
-    read_limited,
-    read_matrix,
-    write_atomically,
-)
+from .files import UnreadableFile, read_regular_file, reason, write_atomically
+from .session import MAX_BYTES, SessionError, encode_scalar, parse_json, read_matrix
 
 
 def assets_dir() -> Path:
@@ -36,7 +30,7 @@ def load_presets(dimension: int = 2) -> list[Preset]:
     """Every preset of the given dimension, in file order (entries parsed exactly)."""
     presets = []
     for path in sorted((assets_dir() / "presets").glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular_file(path, MAX_BYTES, "presets file"))
         if data.get("dimension") != dimension:
             continue
         for item in data["presets"]:
@@ -67,7 +61,11 @@ def _check_label(value, what: str, where: str) -> str:
 
 def _read_user_file(path: Path) -> dict:
     """The validated top level of a user presets file (SessionError naming the file)."""
-    data = parse_json(read_limited(path), what=path.name)
+    try:
+        raw = read_regular_file(path, MAX_BYTES, "presets file")
+    except UnreadableFile as error:
+        raise SessionError(str(error)) from None
+    data = parse_json(raw, what=path.name)
     try:
         if not isinstance(data, dict):
             raise SessionError("expected a JSON object")
@@ -149,4 +147,4 @@ def save_user_preset(path, preset: Preset) -> None:
     try:
         write_atomically(path, text)
     except OSError as error:
-        raise SessionError(f"could not save {path.name}: {error.strerror or error}") from error
+        raise SessionError(f"could not save {path.name}: {reason(error)}") from error

@@ -16,6 +16,7 @@ No Qt here (numpy is fine): the command line builds scenes without starting a GU
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -25,7 +26,7 @@ import numpy as np
 from kernels import LinearAlgebraError, Matrix, Vector
 from kernels.notation import scalar_text
 
-from .facts import MatrixFacts, analyse
+from .facts import MatrixFacts, analyse, direction_floats
 from .palette import PALETTES, THEMES, Palette, Theme, palette_for
 from .vector_facts import DotFacts, ExactDot, SpanFacts, dot_facts, exact_dot, span_facts
 
@@ -58,6 +59,10 @@ def checked_vectors(vectors, dimension: int) -> tuple:
         raise ValueError("vector names must be different")
     if any(len(vector) != dimension for _, vector in vectors):
         raise ValueError(f"every vector needs {dimension} components in a {dimension}D scene")
+    for name, vector in vectors:
+        problem = drawing_problem(vector)
+        if problem:
+            raise ValueError(f"{name}: {problem}")
     return vectors
 
 
@@ -131,8 +136,12 @@ class Arrow:
     handle: str | None = None  # what dragging its tip edits: "i", "j", "vector:0", …
 
     def tip(self, display) -> np.ndarray:
-        vector = np.asarray(self.vector, dtype=float)
-        return np.asarray(display, dtype=float) @ vector if self.is_image else vector
+        """Where the arrow points when ``display`` is on screen (never beyond ±1e30)."""
+        from .geometry import image_point
+
+        if self.is_image:
+            return image_point(display, self.vector)
+        return image_point(np.eye(len(self.vector)), self.vector)
 
 
 @dataclass(frozen=True)
@@ -175,9 +184,9 @@ class SceneSpan:
         return self.facts.dimension
 
     @property
-    def normal(self) -> np.ndarray | None:
+    def normal(self) -> tuple | None:
         """A plane span's normal (3D), for drawing the plane."""
-        return np.cross(*np.asarray(self.basis, dtype=float)) if len(self.basis) == 2 else None
+        return plane_normal(*self.basis) if len(self.basis) == 2 else None
 
 
 @dataclass(frozen=True)
@@ -297,12 +306,14 @@ class Scene:
 
 
 class RefusedMatrix(ValueError):
-    """A matrix the kernel cannot analyse (entries beyond what floats can hold through det or
-    eigenvalues): it is never committed, and the last valid matrix stays on screen."""
+    """A matrix the scene cannot show (the kernel cannot analyse it, or an entry is beyond what
+    a float can draw): it is never committed, and the last valid matrix stays on screen."""
 
 
 def accept(matrix: Matrix) -> MatrixFacts:
-    """The one rule that decides which matrices a scene accepts: those the kernel can analyse.
+    """The one rule that decides which matrices a scene accepts: those the kernel can analyse
+    and whose entries can be drawn. Whatever it accepts, every later stage handles — the scene,
+    the views, the facts, ``linear-lens info`` in every format and every export (tested).
 
     Returns the kernel's facts (cached, so checking a typed cell and then committing it costs
     one analysis), or raises :class:`RefusedMatrix` with the kernel's reason.
@@ -314,10 +325,30 @@ def accept(matrix: Matrix) -> MatrixFacts:
 
 @lru_cache(maxsize=32)
 def _accept(matrix: Matrix, _kinds: tuple) -> MatrixFacts:
+    problem = drawing_problem(matrix.rows)
+    if problem:
+        raise RefusedMatrix(problem)
     try:
         return analyse(matrix)
     except (ValueError, ArithmeticError) as error:
         raise RefusedMatrix(f"the kernel cannot work with this matrix: {error}") from None
+
+
+def drawing_problem(entries) -> str | None:
+    """Why numbers cannot be drawn (one is beyond the largest float, ±1.8·10^308), or None.
+
+    >>> drawing_problem([1, 10 ** 400]) is not None, drawing_problem([1, 2.5]) is None
+    (True, True)
+    """
+    for row in entries:
+        for x in (row if isinstance(row, (list, tuple, Vector)) else [row]):
+            try:
+                if math.isfinite(float(x)):
+                    continue
+            except OverflowError:
+                pass
+            return "an entry is too large to draw (a float goes up to about 1.8e308)"
+    return None
 
 
 def build_scene(state: SceneState, facts: MatrixFacts) -> Scene:
@@ -337,6 +368,20 @@ def build_scene(state: SceneState, facts: MatrixFacts) -> Scene:
                  collapse=_collapse(facts), span=span, comparison=comparison,
                  combination=combination, analysis_problem=problem,
                  matrix_floats=np.array(state.matrix.to_floats(), dtype=float))
+
+
+def plane_normal(u, v) -> tuple | None:
+    """A direction perpendicular to the plane of two directions (u × v, scaled so its largest
+    entry is ±1), or None when floats cannot tell them apart (the cross product underflows).
+
+    >>> plane_normal((1.0, 0.0, 0.0), (0.0, 2.0, 0.0))
+    (0.0, 0.0, 1.0)
+    """
+    normal = np.cross(np.asarray(u, dtype=float), np.asarray(v, dtype=float))
+    largest = float(np.abs(normal).max())
+    if largest == 0.0 or not np.isfinite(largest):
+        return None
+    return tuple(float(x) for x in normal / largest)
 
 
 def _floats(vector) -> tuple:
@@ -373,12 +418,13 @@ def _eigenspaces(facts: MatrixFacts) -> tuple[tuple, tuple]:
     for space in facts.eigenspaces:
         if isinstance(space.value, complex):
             continue
-        vectors = [_floats(v) for v in space.vectors]
+        vectors = [direction_floats(v) for v in space.vectors]
         if n == 2 or len(vectors) == 1:
             lines.extend(EigenLine(v, space.value) for v in vectors)
         elif len(vectors) == 2:
-            normal = np.cross(np.asarray(vectors[0]), np.asarray(vectors[1]))
-            planes.append(EigenPlane(tuple(float(x) for x in normal), space.value))
+            normal = plane_normal(*vectors)
+            if normal is not None:
+                planes.append(EigenPlane(normal, space.value))
     return tuple(lines), tuple(planes)
 
 
@@ -392,7 +438,8 @@ def _collapse(facts: MatrixFacts) -> Collapse | None:
         return Collapse(text, origin_only=True)
     if len(basis) == 1:
         return Collapse(text, lines=(basis[0],))
-    return Collapse(text, planes=(tuple(np.cross(*basis)),))
+    normal = plane_normal(*basis)
+    return Collapse(text, planes=(normal,) if normal is not None else ())
 
 
 def _compared(state: SceneState):
@@ -403,7 +450,7 @@ def _compared(state: SceneState):
     names = tuple(name for name, _ in chosen)
     vectors = [vector for _, vector in chosen]
     facts = span_facts(vectors, names)
-    basis = tuple(_floats(vectors[i]) for i in facts.basis_indices)
+    basis = tuple(direction_floats(vectors[i]) for i in facts.basis_indices)
     span = SceneSpan(names, facts, basis)
     comparison = None
     if len(vectors) == 2:

@@ -32,25 +32,33 @@ Numbers (matrix and vector entries):
 - an exact value is written as a *string*, ``"1/3"`` or ``"-2"``, and read back with
   :func:`kernels.parse_scalar`, so it stays an exact ``Fraction``. A hand-written file may use
   any expression a cell accepts (``"sqrt(2)/2"``, ``"cos(30deg)"``).
+- what is typed can be much longer once written: ``2^-700`` is 6 characters in a cell and
+  213 as the exact ``"1/5260…"``. The kernel keeps a fraction exact while its numerator and
+  denominator have at most ``MAX_EXACT_BITS`` bits each (3011 digits), so
+  :data:`MAX_ENTRY_CHARS` is derived from that limit, and an entry longer than any typed text
+  (``MAX_TEXT_LENGTH``, 1000 characters) is read only as the plain ``p/q`` this module writes.
 - a float is written as a JSON *number* (Python writes its ``repr``, the shortest text that reads
   back as the same double), so it comes back bit for bit. A float cannot be a string: the
   parser reads ``"0.1"`` as the exact 1/10, which is not the double 0.1.
 - JSON integers are exact. ``NaN``/``Infinity``, booleans and ``null`` are refused.
 
-Loading checks everything before anything is used: the size (at most :data:`MAX_BYTES`,
-checked before the file is read), UTF-8, JSON syntax and nesting depth, duplicate keys, the
-format version, every type and shape, every number, the theme and palette names. Keys this
-version does not know are refused too (``"matirx"`` is a typo, not a future feature: a newer
-app that adds keys writes a newer ``format``). Each problem is one :class:`SessionError` whose
-message names the file and the place: ``"a.lens.json: matrix row 2: expected 2 entries, found 3"``.
+Loading checks everything before anything is used: that the file is a regular file (not a
+folder, a named pipe or a device) and its size (at most :data:`MAX_BYTES`), both before it is
+opened (:func:`viz.files.read_regular_file`); then UTF-8, JSON syntax and nesting depth,
+duplicate keys, the format version, every type and shape, every number, the theme and palette
+names. Keys this version does not know are refused too (``"matirx"`` is a typo, not a future
+feature: a newer app that adds keys writes a newer ``format``). Each problem is one
+:class:`SessionError` whose message names the file and the place:
+``"a.lens.json: matrix row 2: expected 2 entries, found 3"``.
 
 ``format`` is required, and so are the studio's ``dimension`` and ``matrix``; ``app`` (if
 present it must be ``"linear-lens"``), ``lab`` (default studio), ``vectors`` (default v = (1, 2)),
 ``view`` (default: fit the picture), ``theme`` (default dark) and ``palette`` (default
 okabe-ito) may be left out.
 
-Saving is atomic: the text goes to a temporary file in the same folder, is flushed and fsynced,
-then :func:`os.replace` swaps it in, so a failure at any point leaves the old file as it was.
+Saving is atomic (:func:`viz.files.write_atomically`): the text goes to a temporary file in the
+same folder, is flushed and fsynced, then :func:`os.replace` swaps it in, so a failure at any
+point leaves the old file as it was.
 
 No Qt here: the command line (``linear-lens export --session FILE``) reads sessions too.
 """
@@ -59,9 +67,7 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -76,7 +82,9 @@ from kernels import (
     format_scalar,
     parse_scalar,
 )
+from kernels.expressions import MAX_EXACT_BITS, MAX_TEXT_LENGTH
 
+from .files import UnreadableFile, read_regular_file, reason, write_atomically
 from .palette import PALETTES, THEMES
 from .scene import DEFAULT_PALETTE, DEFAULT_THEME, DEFAULT_VECTORS, SHOW_MODES, SceneState, VectorStyle
 
@@ -84,7 +92,10 @@ FORMAT_VERSION = 2
 APP_ID = "linear-lens"
 SUFFIX = ".lens.json"
 MAX_BYTES = 1024 * 1024  # a session is a few hundred bytes; anything near this is not one
-MAX_ENTRY_CHARS = 200  # the longest expression text accepted for one entry
+# The longest entry is an exact value as encode_scalar writes it, "-p/q", with p and q each the
+# largest number the kernel keeps exact: MAX_EXACT_BITS bits, 3011 digits. So 6024 characters.
+EXACT_DIGITS = len(str(2 ** MAX_EXACT_BITS - 1))
+MAX_ENTRY_CHARS = len("-/") + 2 * EXACT_DIGITS
 MAX_VECTORS = 16
 MAX_NAME_CHARS = 40
 SUPPORTED_DIMENSIONS = (2, 3)
@@ -184,6 +195,8 @@ def decode_scalar(raw, where: str):
         raise SessionError(f"{where}: expected a number or a number in quotes, found {_json_name(raw)}")
     if len(raw) > MAX_ENTRY_CHARS:
         raise SessionError(f"{where}: the text is {len(raw)} characters long (at most {MAX_ENTRY_CHARS})")
+    if len(raw) > MAX_TEXT_LENGTH:
+        return _decode_long_exact(raw, where)
     try:
         value = parse_scalar(raw)
     except (ExpressionError, LinearAlgebraError, ArithmeticError, ValueError) as error:
@@ -191,6 +204,27 @@ def decode_scalar(raw, where: str):
         raise SessionError(f"{where}: {raw!r} is not a number ({reason})") from None
     if isinstance(value, complex) or (isinstance(value, float) and not math.isfinite(value)):
         raise SessionError(f"{where}: {raw!r} is not a finite real number")
+    return value
+
+
+# "p" or "-p/q" with at most EXACT_DIGITS digits each: what format_scalar writes for a Fraction
+_EXACT_TEXT = re.compile(rf"-?[0-9]{{1,{EXACT_DIGITS}}}(/[0-9]{{1,{EXACT_DIGITS}}})?")
+
+
+def _decode_long_exact(raw: str, where: str) -> Fraction:
+    """An entry longer than any text a cell takes: the exact ``p/q`` that :func:`encode_scalar`
+    wrote for a fraction typed short (``1/3^6000`` is 8 characters typed, 2865 written).
+    Like every cell value, it must fit in a float."""
+    if not _EXACT_TEXT.fullmatch(raw):
+        raise SessionError(f"{where}: the text is {len(raw)} characters long: longer than a typed "
+                           f"entry ({MAX_TEXT_LENGTH}), and not an exact fraction like \"-12/345\"")
+    try:
+        value = Fraction(raw)
+        float(value)
+    except ZeroDivisionError:
+        raise SessionError(f"{where}: the fraction divides by zero") from None
+    except OverflowError:
+        raise SessionError(f"{where}: the number is too large (beyond ±1.8e308)") from None
     return value
 
 
@@ -293,97 +327,16 @@ def session_to_json(session: Session) -> str:
     return _json_lines(session_to_dict(session), "") + "\n"
 
 
-def write_atomically(path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half.
-
-    Temporary file in the same folder → write → flush → fsync → ``os.replace``. On any failure
-    the temporary file is removed and the error propagates; the old file is untouched.
-    """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _copy_mode(path, temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
-    _fsync_folder(folder)
-
-
-def _copy_mode(path: Path, temporary: str) -> None:
-    """Keep the old file's permissions; a new file gets the usual ones (mkstemp makes 0600)."""
-    try:
-        mode = path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    try:
-        os.chmod(temporary, mode)
-    except OSError:
-        pass
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
-    if os.name != "posix":
-        return
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
-
-
 def save_session(session: Session, path) -> None:
     """Write ``session`` to ``path`` atomically; SessionError (with the OS reason) on failure."""
     text = session_to_json(session)
     try:
         write_atomically(path, text)
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise SessionError(f"could not save {Path(path).name}: {reason}") from error
+        raise SessionError(f"could not save {Path(path).name}: {reason(error)}") from error
 
 
 # -- reading ------------------------------------------------------------------------------
-def read_limited(path, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of ``path``, refusing anything over ``limit`` before reading it all."""
-    path = Path(path)
-    try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > limit:
-                raise SessionError(f"{path.name}: the file is {_size_text(size)}; "
-                                   f"a session is at most {_size_text(limit)}")
-            data = handle.read(limit + 1)  # a file that grows while we read is caught here
-    except FileNotFoundError:
-        raise SessionError(f"{path.name}: no such file") from None
-    except IsADirectoryError:
-        raise SessionError(f"{path.name}: is a folder, not a session file") from None
-    except OSError as error:
-        raise SessionError(f"{path.name}: cannot be read ({error.strerror or error})") from None
-    if len(data) > limit:
-        raise SessionError(f"{path.name}: the file is larger than {_size_text(limit)}")
-    return data
-
-
-def _size_text(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MiB" if size >= 1024 * 1024 else f"{size} bytes"
-
-
 def parse_json(data: bytes, what: str = "the file"):
     """Decode UTF-8 JSON strictly: no NaN/Infinity, no duplicate keys, no runaway nesting."""
     try:
@@ -610,7 +563,11 @@ def session_from_json(data: bytes | str) -> Session:
 def load_session(path) -> Session:
     """Read and validate a ``.lens.json`` file; SessionError ``"<file>: <problem and where>"``."""
     path = Path(path)
-    decoded = parse_json(read_limited(path), what=path.name)
+    try:
+        data = read_regular_file(path, MAX_BYTES, "session file")
+    except UnreadableFile as error:
+        raise SessionError(str(error)) from None
+    decoded = parse_json(data, what=path.name)
     try:
         return session_from_dict(decoded)
     except SessionError as error:

@@ -31,20 +31,20 @@ def test_singular_facts_name_the_collapse_line_and_refuse_an_inverse():
     assert facts.inverse is None
     assert facts.collapse == "the line y = 2x"
     assert facts.no_inverse_reason == "det = 0: the plane collapses onto the line y = 2x, so no matrix can undo it"
-    x, y = facts.collapse_direction
+    x, y = facts.column_basis[0]
     assert y == pytest.approx(2 * x)
 
 
 def test_complex_eigenvalues_are_explained_in_words():
     facts = analyse(parse_matrix("1 -1; 1 1"))
-    assert facts.real_eigen_directions() == []
+    assert all(isinstance(space.value, complex) for space in facts.eigenspaces)
     assert facts.eigen_summary.startswith("complex eigenvalues 1 ± i")
     assert "turned by 45°" in facts.eigen_summary and "1.414" in facts.eigen_summary
 
 
 def test_jordan_block_reports_one_direction():
     facts = analyse(parse_matrix("2 1; 0 2"))
-    assert len(facts.real_eigen_directions()) == 1
+    assert [len(space.vectors) for space in facts.eigenspaces] == [1]
     assert "not diagonalizable" in facts.eigen_summary
 
 

@@ -1,11 +1,14 @@
 """Fixtures that drive the real main window: type into cells, drag tips, wait for animations."""
 
+import sys
+
 import numpy as np
 import pytest
 from PyQt6 import QtCore, QtGui, QtWidgets
 
 import viz.window.dialogs
 from viz.app import MainWindow
+from viz.window.crash_report import CrashReport
 
 
 class Dialogs:
@@ -51,6 +54,21 @@ def private_settings(tmp_path_factory, monkeypatch):
     monkeypatch.setattr(viz.window.dialogs, "choose_open_path", dialogs.choose_open)
     monkeypatch.setattr(viz.window.dialogs, "choose_save_path", dialogs.choose_save)
     return dialogs
+
+
+@pytest.fixture(autouse=True)
+def no_crash_report_left_behind():
+    """Fail a test that leaves the app's crash report installed as ``sys.excepthook``.
+
+    pytest-qt puts its own hook there for every test and fails the test when an exception from
+    a slot reaches it. The crash report passes every exception on to the hook it replaced, so
+    it hides none from pytest-qt while it is installed inside the test and taken out again
+    (``with crash_report.install(…)``); left behind, it would outlive pytest-qt's hook."""
+    yield
+    left = sys.excepthook
+    while isinstance(sys.excepthook, CrashReport):
+        sys.excepthook.uninstall()
+    assert not isinstance(left, CrashReport), "the test left the crash report installed"
 
 
 @pytest.fixture

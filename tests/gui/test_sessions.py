@@ -12,6 +12,7 @@ import pytest
 from PyQt6 import QtCore, QtGui, QtWidgets
 
 import viz.commands
+import viz.files
 import viz.model
 import viz.palette
 import viz.preferences
@@ -150,6 +151,10 @@ BAD_FILES = {
     "complex entry": (changed(matrix=[["1", "2"], ["3", "sqrt(-4)"]]), "matrix row 2, column 2: 'sqrt(-4)'"),
     "huge integer": (b'{"format": 1, "dimension": 2, "matrix": [[1' + b"0" * 5000 + b', 1], [0, 1]]}',
                      "is not valid JSON"),
+    "entry too long": (changed(matrix=[["1" * 6025, "2"], ["3", "4"]]), "the text is 6025 characters long (at most 6024)"),
+    "long expression": (changed(matrix=[["1+" * 600 + "1", "2"], ["3", "4"]]), "not an exact fraction like"),
+    "long exact too large": (changed(matrix=[["1" + "0" * 1500, "2"], ["3", "4"]]), "the number is too large"),
+    "long exact over zero": (changed(matrix=[["1" * 1500 + "/0", "2"], ["3", "4"]]), "the fraction divides by zero"),
     "short vector": (changed(vectors=[{"name": "v", "entries": ["1"]}]), "vector v: expected 2 entries, found 1"),
     "vector entry": (changed(vectors=[{"name": "v", "entries": ["1", "x"]}]), "vector v entry 2: 'x'"),
     "unknown theme": (changed(theme="neon"), "unknown theme 'neon'"),
@@ -201,7 +206,7 @@ def test_a_failed_save_leaves_the_old_file_and_no_litter(qtbot, tmp_path, window
     def broken(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(viz.session.os, failing, broken)
+    monkeypatch.setattr(viz.files.os, failing, broken)
     assert not window.documents.save()
     assert "could not save keep.lens.json: No space left on device" in dialogs.told[-1]
     assert path.read_bytes() == old

@@ -69,6 +69,9 @@ class EntryGrid(QtWidgets.QWidget):
         while self._layout.count():
             widget = self._layout.takeAt(0).widget()
             if widget is not None:
+                # an old cell that had focus would report editingFinished as it goes, and commit
+                # its stale value into the new scene (in the middle of the 2D ↔ 3D undo step)
+                widget.blockSignals(True)
                 widget.deleteLater()
         self.cells = [[ExpressionCell(i, j, self) for j in range(columns)] for i in range(rows)]
         offset = 1 if self._brackets else 0
@@ -94,6 +97,8 @@ class EntryGrid(QtWidgets.QWidget):
                 cell.blockSignals(blocked)
 
     def _commit(self, cell: ExpressionCell) -> None:
+        if cell not in (c for row in self.cells for c in row):
+            return  # a cell of the grid's previous shape
         try:
             value = parse_scalar(cell.text())
         except ExpressionError as error:

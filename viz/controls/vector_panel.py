@@ -31,7 +31,7 @@ from kernels.notation import scalar_text, vector_text
 
 from ..commands import SetVectors, SetVectorStyle
 from ..palette import OKABE_ITO
-from ..scene import VectorStyle
+from ..scene import VectorStyle, checked_vectors
 from ..vector_facts import exact_with_decimal, number_text, reach_target, span_place
 from .entry_grid import ExpressionCell
 
@@ -475,7 +475,12 @@ class VectorPanel(QtWidgets.QWidget):
         self.message.setVisible(bool(text))
 
     def _push(self, vectors, text: str) -> None:
-        vectors = tuple(vectors)
+        """Push the new list, unless the scene's rule for vectors refuses it (then say why)."""
+        try:
+            vectors = checked_vectors(vectors, self.model.dimension)
+        except ValueError as error:
+            self._say(f"{error} — nothing was changed.")
+            return
         if vectors != self.model.vectors:
             self.undo_stack.push(SetVectors(self.model, vectors, text))
 

@@ -8,6 +8,8 @@ import numpy as np
 import pyqtgraph.opengl as gl
 from OpenGL import GL
 
+from ..geometry3d import gl_points
+
 # drawn over everything, like the top layer in 2D: î, ĵ, k̂ run along the parallelepiped's
 # edges and would otherwise vanish into them
 ON_TOP = {GL.GL_DEPTH_TEST: False, GL.GL_BLEND: True, GL.GL_CULL_FACE: False,
@@ -28,7 +30,7 @@ class Arrow3D:
 
     def set_tip(self, tip) -> None:
         self.tip = np.asarray(tip, dtype=float)
-        self._shaft.setData(pos=np.array([[0.0, 0.0, 0.0], self.tip]))
+        self._shaft.setData(pos=gl_points([[0.0, 0.0, 0.0], self.tip]))
 
     def set_visible(self, visible: bool) -> None:
         self._shaft.setVisible(visible)

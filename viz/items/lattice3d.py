@@ -7,7 +7,7 @@ image). A rank-2 matrix flattens the whole lattice into one plane, which you can
 import numpy as np
 import pyqtgraph.opengl as gl
 
-from ..geometry3d import lattice_segments
+from ..geometry3d import gl_points, lattice_segments
 
 
 class Lattice3D:
@@ -23,4 +23,4 @@ class Lattice3D:
 
     def set_matrix(self, matrix) -> None:
         self.points = lattice_segments(matrix)
-        self._lines.setData(pos=self.points)
+        self._lines.setData(pos=gl_points(self.points))

@@ -7,7 +7,7 @@ space was turned inside out, shown by the second colour and the word "flipped".
 import numpy as np
 import pyqtgraph.opengl as gl
 
-from ..geometry3d import parallelepiped, signed_volume
+from ..geometry3d import gl_points, parallelepiped, signed_volume
 
 
 def _triangles(faces: np.ndarray) -> np.ndarray:
@@ -44,6 +44,6 @@ class Parallelepiped:
         corners, _, _ = parallelepiped(matrix)
         self.corners = corners
         self.volume = signed_volume(matrix)
-        self._mesh.setMeshData(vertexes=corners, faces=self._faces)
-        self._edges.setData(pos=corners[self._edge_index])
+        self._mesh.setMeshData(vertexes=gl_points(corners), faces=self._faces)
+        self._edges.setData(pos=gl_points(corners[self._edge_index]))
         self._apply_colors()

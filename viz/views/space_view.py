@@ -75,12 +75,12 @@ class SpaceView(gl.GLViewWidget):
                 shaft.label = arrow.name
                 shaft.set_style(rgba(arrow.color, arrow.opacity), width=arrow.width)
         span = scene.span
-        if span is None or span.dimension == 0:
-            self.span.show([], [])
-        elif span.normal is not None:
-            self.span.show([], [span.normal])
-        else:
+        if span is not None and span.normal is not None:
+            self.span.show([], [np.asarray(span.normal)])
+        elif span is not None and span.dimension == 1:
             self.span.show([np.asarray(span.basis[0])], [])
+        else:
+            self.span.show([], [])
         self.eigenspaces.show([np.asarray(line.direction) for line in scene.eigen_lines],
                               [np.asarray(plane.normal) for plane in scene.eigen_planes])
         collapse = scene.collapse

@@ -166,7 +166,7 @@ class Documents(QtCore.QObject):
 
     def open_recent(self, text: str) -> bool:
         """Open a recent file; one that no longer exists is dropped from the list, with a note."""
-        if not Path(text).is_file():
+        if not Path(text).exists():  # anything else there is refused, with its reason, by Open
             remove_recent_file(text, self.settings)
             dialogs.tell_user(self.window, "Open Recent",
                               f"{Path(text).name} is no longer at {Path(text).parent}; "

@@ -167,12 +167,17 @@ class MainWindow(QtWidgets.QMainWindow):
 
 
 def main(argv=None) -> int:
-    """Start the desktop app."""
+    """Start the desktop app, with a :mod:`crash report <viz.window.crash_report>` for any
+    exception in a slot while it runs."""
+    from .crash_report import LOG_NAME, install
+
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv or [APP_NAME])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    window = MainWindow(autosave=True)
-    window.show()
-    QtCore.QTimer.singleShot(0, window.documents.offer_autosave_restore)
-    QtCore.QTimer.singleShot(0, window.report_startup_problems)
-    return app.exec()
+    with install(data_dir() / LOG_NAME) as crash_report:  # before the window: slots run while it is built
+        window = MainWindow(autosave=True)
+        crash_report.window = window
+        window.show()
+        QtCore.QTimer.singleShot(0, window.documents.offer_autosave_restore)
+        QtCore.QTimer.singleShot(0, window.report_startup_problems)
+        return app.exec()

@@ -23,7 +23,7 @@ EXCLUDED = {"run_all.py"}
 DISPLAY_SCRIPTS = {"frame_time.py", "edit_latency.py"}  # their 3D parts need OpenGL, hence a display
 QUICK_ARGS = {"frame_time.py": ["--frames", "100"], "edit_latency.py": ["--edits", "20"],
               "startup.py": ["--runs", "3"], "kernels.py": ["--quick"],
-              "soak.py": ["--frames", "1000", "--edits", "100"]}
+              "soak.py": ["--frames", "1000", "--edits", "100"], "kill9.py": ["--rounds", "2"]}
 
 
 def scripts() -> list[str]:

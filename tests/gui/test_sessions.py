@@ -31,7 +31,7 @@ from viz.session import (
     session_from_model,
 )
 
-from .conftest import wait_settled
+from .conftest import type_into, wait_settled
 
 Button = QtWidgets.QMessageBox.StandardButton
 ROOT = Path(__file__).resolve().parents[2]
@@ -367,6 +367,35 @@ def test_autosave_follows_changes_and_goes_away_when_saved_or_closed(qtbot, tmp_
     win.documents.autosaver.save_now()
     assert win.close()  # the conftest answers Discard
     assert not autosave.exists()
+
+
+def test_every_kind_of_undoable_change_is_autosaved(qtbot, tmp_path):
+    """Issue 11, defect C: the autosave listened to the matrix, v and the look only, so adding,
+    renaming, typing or styling a named vector was lost at kill -9. It now follows the undo
+    stack: each of these edits, and nothing else, schedules a save that holds it."""
+    folder = tmp_path / "data"
+    win = make_window(qtbot, data_folder=folder, autosave=True)
+    autosave = folder / AUTOSAVE_NAME
+    panel = win.studio.vector_panel
+
+    def saved():
+        win.documents.autosaver.save_now()
+        return load_session(autosave)
+
+    edits = [
+        (panel.add_vector, lambda s: [n for n, _ in s.vectors] == ["v", "v1"]),
+        (lambda: type_into(qtbot, panel.rows[1].name, "w"), lambda s: [n for n, _ in s.vectors] == ["v", "w"]),
+        (lambda: type_into(qtbot, panel.rows[1].cells[1], "7"), lambda s: s.vectors[1][1] == Vector([1, 7])),
+        (lambda: panel.rows[1].show_mode.setCurrentIndex(panel.rows[1].show_mode.findData("image")),
+         lambda s: s.styles["w"].show == "image"),
+        (lambda: panel.rows[1].colour.menu().actions()[2].trigger(), lambda s: s.styles["w"].color is not None),
+    ]
+    for edit, holds in edits:
+        before = win.undo_stack.index()
+        edit()
+        assert win.undo_stack.index() == before + 1  # one undoable step…
+        assert win.documents.autosaver.scheduled  # …which schedules a save…
+        assert holds(saved())  # …that holds it
 
 
 CHILD = textwrap.dedent("""

@@ -161,6 +161,11 @@ def line_equation(direction) -> str:
     ('y = 2x', 'y = −x/2', 'y = 0', 'x = 0')
     >>> line_equation([0.6, 0.8]), line_equation([1.0, 0.123])
     ('y = 4x/3', 'y = 0.123x')
+
+    A slope too long to read exactly (thousands of digits) is written by its decimal:
+
+    >>> line_equation([Fraction(3 * 10**300 + 1), Fraction(10**300)])
+    'y ≈ 0.333333x'
     """
     dx, dy = _direction2(direction)
     if dx == 0:
@@ -172,6 +177,9 @@ def line_equation(direction) -> str:
     slope = abs(slope)
     if not isinstance(slope, Fraction):
         return f"y = {sign}{scalar_text(slope)}x"
+    readable = scalar_text(slope)
+    if readable.startswith("≈"):
+        return f"y ≈ {sign}{readable[1:]}x"
     top = "" if slope.numerator == 1 else str(slope.numerator)
     bottom = "" if slope.denominator == 1 else f"/{slope.denominator}"
     return f"y = {sign}{top}x{bottom}"

@@ -138,6 +138,8 @@ def export_animation(scene: Scene, path, size=(1280, 720), fps=30, duration=3.0,
             if wide != tuple(view.visible_rect()):
                 view.set_range(wide)
                 view.redraw_for_range()
+            if caption:  # as the still does: nothing of the motion hides under the caption
+                view.clear_caption(points)
         frames = _frames(view, motion, target, size, count)
         if kind == "gif":
             _write_gif(temporary, frames, size, fps, loop, count, progress,

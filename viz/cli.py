@@ -101,8 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--quiet", action="store_true",
                         help="no progress bar and no 'wrote' line; errors are still printed")
     space = export.add_argument_group("3D (a 3×3 matrix)")
-    space.add_argument("--camera", choices=("iso", "x", "y", "z"), default="iso",
-                       help="isometric, or looking along the x-, y- or z-axis (default iso)")
+    space.add_argument("--camera", choices=("auto", "iso", "x", "y", "z"), default="auto",
+                       help="auto (the default: isometric unless two arrows would look within 15° of "
+                            "each other, then the nearest view that keeps them apart), isometric, "
+                            "or looking along the x-, y- or z-axis")
     space.add_argument("--azimuth", type=float, default=None, help="camera azimuth in degrees")
     space.add_argument("--elevation", type=float, default=None, help="camera elevation in degrees")
     motion = export.add_argument_group("animation (with --animate)")
@@ -304,7 +306,7 @@ def _export(args) -> int:
     if n == 3 and args.animate:
         raise ValueError("animations are made of 2×2 matrices for now; a 3×3 exports as a "
                          ".png or .svg picture")
-    if n == 2 and (args.azimuth is not None or args.elevation is not None or args.camera != "iso"):
+    if n == 2 and (args.azimuth is not None or args.elevation is not None or args.camera != "auto"):
         raise ValueError("--camera, --azimuth and --elevation are for 3×3 matrices (the 3D view)")
     if args.vector is not None:
         state = replace(state, vectors=(("v", _read_vector(args.vector, "--vector", n)),) + state.vectors[1:])
@@ -356,7 +358,7 @@ def _export_space(args, scene, size, t):
     from .export3d import OpenGLUnavailable, export_space
     from .geometry3d import CAMERA_PRESETS
 
-    camera = CAMERA_PRESETS[args.camera]
+    camera = scene.camera() if args.camera == "auto" else CAMERA_PRESETS[args.camera]
     if args.azimuth is not None:
         camera = replace(camera, azimuth=args.azimuth)
     if args.elevation is not None:

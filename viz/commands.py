@@ -53,15 +53,21 @@ class SetMatrix(_ReplaceValue):
 
 
 class SetVectors(_ReplaceValue):
-    """Replace the list of named vectors (add, remove, rename, type or drag one)."""
+    """Replace the list of named vectors (add, remove, rename, type or drag one). A renamed
+    vector keeps its style and a removed one loses it; undo brings back the list and every style
+    as they were, so a removed vector returns in its own colour."""
 
     merge_kind = 3
 
     def __init__(self, model, vectors, text: str = "Edit vectors", drag_id: int | None = None):
-        super().__init__(model, model.vectors, tuple(vectors), text, drag_id)
+        super().__init__(model, (model.vectors, model.styles), (tuple(vectors), None), text, drag_id)
 
     def _apply(self, value):
-        self._model.set_vectors(value)
+        vectors, styles = value
+        if styles is None:
+            self._model.set_vectors(vectors)
+        else:
+            self._model.set_vectors_and_styles(vectors, styles)
 
 
 class SetVectorStyle(_ReplaceValue):
@@ -73,6 +79,17 @@ class SetVectorStyle(_ReplaceValue):
 
     def _apply(self, value):
         self._model.set_style(self._name, value)
+
+
+class SetVectorsAndStyles(_ReplaceValue):
+    """Replace the list of named vectors and every style in one step: Add vector, which puts a
+    new vector in the scene with a colour of its own (undo takes both away at once)."""
+
+    def __init__(self, model, vectors, styles: dict, text: str = "Edit vectors"):
+        super().__init__(model, (model.vectors, model.styles), (tuple(vectors), dict(styles)), text, None)
+
+    def _apply(self, value):
+        self._model.set_vectors_and_styles(*value)
 
 
 class SetAppearance(_ReplaceValue):

@@ -67,6 +67,8 @@ def build_view(scene: Scene, size, display=None, rect=None, caption: bool = True
     view.redraw_for_range()
     if caption:
         view.show_caption()
+        if rect is None:
+            view.clear_caption()
     return view
 
 

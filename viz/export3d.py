@@ -20,8 +20,9 @@ from .export import (
     svg_bytes,
     write_picture,
 )
-from .geometry3d import CAMERA_PRESETS, Camera
+from .geometry3d import Camera
 from .items.caption import Caption
+from .labels import Box
 from .picture import LAYOUT_WIDTH, picture_scale
 from .scene import Scene
 from .views.space_painter import SpacePainter
@@ -35,7 +36,8 @@ def export_space_svg(scene: Scene, path, size, camera: Camera, display=None, cap
     display = scene.matrix_floats if display is None else display
 
     def paint(painter: QtGui.QPainter) -> None:
-        SpacePainter(scene, display, camera, size).paint(painter)
+        reserved = [caption_box(scene, picture_scale(size))] if caption else []
+        SpacePainter(scene, display, camera, size, reserved=reserved).paint(painter)
         if caption:
             _paint_caption(painter, scene, picture_scale(size))
 
@@ -43,11 +45,23 @@ def export_space_svg(scene: Scene, path, size, camera: Camera, display=None, cap
     return path
 
 
-def _paint_caption(painter: QtGui.QPainter, scene: Scene, scale: float) -> None:
-    """The same caption as 2D exports (matrix and description), top-left."""
+def _caption(scene: Scene) -> tuple[QtWidgets.QGraphicsScene, Caption]:
     graphics = QtWidgets.QGraphicsScene()
     caption = Caption(graphics)
     caption.show(scene.matrix, scene.description, scene.look.text, scene.look.background)
+    return graphics, caption
+
+
+def caption_box(scene: Scene, scale: float) -> Box:
+    """Where the caption of a picture at ``scale`` goes, in picture pixels (kept free of labels)."""
+    _, caption = _caption(scene)
+    rect = caption.scene_rect()
+    return Box(rect.left() * scale, rect.top() * scale, rect.width() * scale, rect.height() * scale)
+
+
+def _paint_caption(painter: QtGui.QPainter, scene: Scene, scale: float) -> None:
+    """The same caption as 2D exports (matrix and description), top-left."""
+    graphics, _ = _caption(scene)
     painter.save()
     painter.scale(scale, scale)
     graphics.render(painter, QtCore.QRectF(graphics.itemsBoundingRect()), graphics.itemsBoundingRect())
@@ -79,7 +93,7 @@ def export_space_png(scene: Scene, path, size, camera: Camera, display=None, cap
         view.set_camera(camera)
         if display is not None:
             view.show_matrix(display)
-        image = view.render_image(size)
+        image = view.render_image(size, [caption_box(scene, picture_scale(size))] if caption else [])
         if not own_view:
             view.set_camera(previous[0])
             view.show_matrix(previous[1])
@@ -120,7 +134,7 @@ def export_space(scene: Scene, path, size=(1600, 1000), camera: Camera | None = 
                  display=None, caption: bool = True, view=None, theme: str | None = None) -> Path:
     """The 3D counterpart of :func:`viz.export.export_picture`: PNG through OpenGL, SVG without.
     ``view`` (a live view of the same scene) is used only when the theme is not changed."""
-    camera = camera or CAMERA_PRESETS["iso"]
+    camera = camera or scene.camera()
     check_size(size)
     if theme is not None and theme != scene.theme:
         scene, view = scene.with_theme(theme), None

@@ -85,8 +85,9 @@ def _eigen_summary(values, spaces) -> str:
         vectors = ", ".join(vector_text(v) for v in space.vectors)
         part = f"λ = {scalar_text(space.value)} along {vectors}"
         if space.algebraic_multiplicity > len(space.vectors):
+            count = len(space.vectors)
             part += (f" (repeated {space.algebraic_multiplicity}× but only "
-                     f"{len(space.vectors)} eigen-direction: not diagonalizable)")
+                     f"{count} eigen-direction{'' if count == 1 else 's'}: not diagonalizable)")
         parts.append(part)
     upper = [ev.value for ev in values if isinstance(ev.value, complex) and ev.value.imag > 0]
     if upper:

@@ -42,6 +42,29 @@ def lattice_segments(matrix, extent: int = LATTICE_EXTENT) -> np.ndarray:
     return image_points(matrix, np.concatenate(ends))
 
 
+NEIGHBOURHOOD = 2.0  # lattice units: lines fade out beyond about this far from the unit cube
+
+
+def faded_lattice(matrix, extent: int = LATTICE_EXTENT, pieces: int = 6) -> tuple[np.ndarray, np.ndarray]:
+    """The lattice of :func:`lattice_segments` cut into short pieces, and a weight for each
+    piece end: 1 at the unit cube's centre, fading to nearly 0 at the lattice's edge. Drawn
+    with those weights as opacity, the neighbourhood of the cube reads clearly and the far
+    lines stay in the background instead of swamping the parallelepiped.
+
+    >>> points, weights = faded_lattice(np.eye(3), extent=1, pieces=2)
+    >>> points.shape, weights.shape, bool(weights.max() <= 1 and weights.min() > 0)
+    ((108, 3), (108,), True)
+    """
+    ends = lattice_segments(np.eye(3), extent)
+    starts, stops = ends[0::2], ends[1::2]
+    steps = np.linspace(0.0, 1.0, pieces + 1)
+    points = starts[:, None, :] + steps[None, :, None] * (stops - starts)[:, None, :]
+    domain = np.empty((2 * len(starts) * pieces, 3))
+    domain[0::2], domain[1::2] = points[:, :-1].reshape(-1, 3), points[:, 1:].reshape(-1, 3)
+    weights = np.exp(-(np.linalg.norm(domain - 0.5, axis=1) / NEIGHBOURHOOD) ** 2)
+    return image_points(matrix, domain), weights
+
+
 CUBE_CORNERS = np.array([[x, y, z] for x in (0, 1) for y in (0, 1) for z in (0, 1)], dtype=float)
 # each face of the unit cube as four corner indices (counter-clockwise seen from outside)
 CUBE_FACES = np.array([[0, 2, 3, 1], [4, 5, 7, 6], [0, 1, 5, 4], [2, 6, 7, 3], [0, 4, 6, 2], [1, 3, 7, 5]])
@@ -164,6 +187,59 @@ def project(points, camera: Camera, size) -> tuple[np.ndarray, np.ndarray]:
         ndc_y = eye[:, 1] / (depth * half_h)
     pixels = np.column_stack([(ndc_x + 1) * width / 2, (1 - ndc_y) * height / 2])
     return pixels, depth
+
+
+def screen_directions(tips, camera: Camera) -> np.ndarray:
+    """The direction, in degrees on screen, in which each arrow from the origin to ``tips``
+    points as ``camera`` sees it (measured on a unit square picture)."""
+    pixels, _ = project(np.vstack([np.zeros(3), np.asarray(tips, dtype=float)]), camera, (1.0, 1.0))
+    offsets = pixels[1:] - pixels[0]
+    return np.degrees(np.arctan2(-offsets[:, 1], offsets[:, 0]))
+
+
+def separation(tips, camera: Camera) -> float:
+    """The smallest angle on screen between two of the arrows to ``tips`` (degrees; arrows too
+    short to see are left out, and arrows to one same point — v and Mv under the identity,
+    which share one label — count once): how easily a reader tells them apart from here."""
+    tips = np.asarray(tips, dtype=float)
+    lengths = np.linalg.norm(tips, axis=1)
+    seen = tips[lengths > 1e-9 * max(float(lengths.max(initial=0.0)), 1e-300)]
+    seen = np.unique(np.round(seen / np.abs(seen).max(initial=1.0), 9), axis=0)
+    if len(seen) < 2:
+        return 180.0
+    angles = screen_directions(seen / np.linalg.norm(seen, axis=1)[:, None], camera)
+    gaps = np.abs((angles[:, None] - angles[None, :] + 180.0) % 360.0 - 180.0)
+    return float(gaps[np.triu_indices(len(seen), k=1)].min())
+
+
+def best_camera(tips, base: Camera | None = None, enough: float = 15.0) -> Camera:
+    """A camera from which the arrows to ``tips`` look far apart on screen: the isometric view
+    when no two of them come within ``enough`` degrees of each other there, else the orbit
+    position (azimuth every 10°, elevation 15° to 55°) that keeps them farthest apart, the
+    nearest to the isometric view among equals.
+
+    >>> best_camera(np.eye(3)) == CAMERA_PRESETS["iso"]      # î, ĵ, k̂ are 120° apart already
+    True
+    >>> tips = [[1, 0, 0], [0, 1, 0], [0, 0, 1], [1, 2, 1]]     # î, ĵ, k̂ and v = (1, 2, 1)
+    >>> separation(tips, CAMERA_PRESETS["iso"]) < 15               # from iso, v lies along ĵ
+    True
+    >>> separation(tips, best_camera(tips)) >= 15
+    True
+    """
+    base = base or CAMERA_PRESETS["iso"]
+    tips = np.asarray(tips, dtype=float).reshape(-1, 3)
+    if separation(tips, base) >= enough:
+        return base
+    best, best_key = base, (separation(tips, base), 0.0)
+    for elevation in (15.0, 25.0, 35.264, 45.0, 55.0):
+        for azimuth in np.arange(0.0, 360.0, 10.0):
+            camera = Camera(azimuth=float(azimuth), elevation=elevation, distance=base.distance,
+                            fov=base.fov, center=base.center)
+            turn = abs((azimuth - base.azimuth + 180.0) % 360.0 - 180.0) + abs(elevation - base.elevation)
+            key = (min(separation(tips, camera), 60.0), -turn)  # apart enough, then close to iso
+            if key > best_key:
+                best, best_key = camera, key
+    return best
 
 
 def faces_back_to_front(corners: np.ndarray, faces: np.ndarray, camera: Camera) -> np.ndarray:

@@ -138,6 +138,15 @@ class SceneModel(QtCore.QObject):
             return
         self.set_state(replace(self._state, vectors=vectors, styles=self._carried_styles(vectors)))
 
+    def set_vectors_and_styles(self, vectors, styles: dict) -> None:
+        """Replace the list and every style at once: one new scene (a new vector arrives with
+        its colour). The rules of :meth:`set_vectors` hold; styles of vectors not in the list
+        are dropped."""
+        from .scene import checked_vectors
+
+        vectors = checked_vectors(vectors, self.dimension)
+        self.set_state(replace(self._state, vectors=vectors, styles=dict(styles)))
+
     def _carried_styles(self, vectors) -> dict:
         """Styles for a new list: by name, or — for a renamed vector — from the same position."""
         old_names = [name for name, _ in self.vectors]

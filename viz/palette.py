@@ -2,8 +2,12 @@
 
 The default palette is Okabe–Ito, chosen so that î, ĵ, v and the eigen-directions stay
 distinguishable for colour-blind readers; "classic" gives the green î / red ĵ of the videos.
+Vectors added after v (v1, v2, …) take the next colour of their palette's
+:data:`VECTOR_SEQUENCES` (:func:`next_vector_colour`).
 """
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Okabe & Ito (2008), "Color Universal Design"
@@ -69,3 +73,34 @@ def palette_for(palette_name: str, theme_name: str) -> Palette:
     if theme_name == "light" and palette_name == "classic":
         return Palette(**{**palette.__dict__, "vector": "#B59A00", "area_positive": "#C9B400"})
     return palette
+
+
+# Colours for the vectors added after v (v1, v2, …), in the order they are handed out. A new
+# vector keeps its colour (it is stored in its VectorStyle) whatever the theme later becomes, so
+# every colour here contrasts at least 3:1 (WCAG's figure for graphics) with both themes'
+# backgrounds. For colour-blind readers they stay apart from one another and from the palette's
+# î, ĵ and v in either theme: tests/facts/test_palette.py simulates protan-, deutan- and
+# tritanopia (Machado et al. 2009) and asks for ΔE ≥ 15 in each.
+# Okabe–Ito: first its three hues that no arrow of the plane wears (its yellow is the
+# eigen-lines' and unreadable on white; its blue is k̂'s, so in 3D next_vector_colour hands it
+# out only after the others), then a violet and a crimson chosen to keep that distance.
+# Classic: 3Blue1Brown's purple, then a green and a violet dark enough for white.
+VECTOR_SEQUENCES = {
+    "okabe-ito": (OKABE_ITO["green"], OKABE_ITO["vermillion"], OKABE_ITO["blue"], "#8A4FD8", "#C4122F"),
+    "classic": ("#9A72AC", "#228833", "#7D6BD0"),
+}
+
+
+def next_vector_colour(palette_name: str, worn: Iterable[str]) -> str:
+    """The colour for a new vector: the first of the palette's sequence that no arrow wears yet
+    (``worn``: the colours of î, ĵ, k̂ and the vectors already in the scene); when each is worn,
+    the one worn least, the earliest of those.
+
+    >>> next_vector_colour("okabe-ito", ["#E69F00", "#56B4E9", "#CC79A7"])
+    '#009E73'
+    >>> next_vector_colour("okabe-ito", ["#E69F00", "#56B4E9", "#0072B2", "#CC79A7", "#009e73"])
+    '#D55E00'
+    """
+    sequence = VECTOR_SEQUENCES[palette_name]
+    counts = Counter(colour.upper() for colour in worn)
+    return min(sequence, key=lambda colour: (counts[colour.upper()], sequence.index(colour)))

@@ -85,7 +85,8 @@ class Preferences:
 
     ``theme``/``palette`` are the look of a new scene (File → New, first start);
     ``export_width``/``export_height`` of 0 mean "twice the view on screen";
-    ``export_theme`` of "" means "as on screen".
+    ``export_theme`` of "" means "as on screen"; ``follow_picture`` lets the 2D view ease to
+    keep the picture in frame after each change.
     """
 
     theme: str = "dark"
@@ -95,6 +96,7 @@ class Preferences:
     export_width: int = 0
     export_height: int = 0
     export_theme: str = ""
+    follow_picture: bool = True
 
     def validated(self) -> Preferences:
         """A copy with every unusable value replaced by its default (settings may be hand-edited)."""
@@ -138,6 +140,10 @@ def load_preferences(settings: QtCore.QSettings | None = None) -> Preferences:
 
 
 def _convert(raw, kind):
+    if kind is bool:  # QSettings hands back "true"/"false" from an INI file
+        if str(raw).lower() not in ("true", "false", "1", "0"):
+            raise ValueError(f"not a yes/no value: {raw!r}")
+        return str(raw).lower() in ("true", "1")
     if kind is float:
         return float(raw)
     if kind is int:

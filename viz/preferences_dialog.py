@@ -39,6 +39,10 @@ class PreferencesDialog(QtWidgets.QDialog):
             box.setSuffix(" px")
         self.fixed_size.toggled.connect(self.export_width.setEnabled)
         self.fixed_size.toggled.connect(self.export_height.setEnabled)
+        self.follow_picture = QtWidgets.QCheckBox("Keep the picture in frame")
+        self.follow_picture.setToolTip("After each change the 2D view eases to show the whole "
+                                       "picture; a pan or zoom of your own pauses this until "
+                                       "View → Fit to Picture")
         self.export_theme = QtWidgets.QComboBox()
         self.export_theme.addItem("As on screen", "")
         self.export_theme.addItem("Dark", "dark")
@@ -52,6 +56,7 @@ class PreferencesDialog(QtWidgets.QDialog):
         motion_form = QtWidgets.QFormLayout(motion)
         motion_form.addRow("Duration", self.seconds)
         motion_form.addRow("Easing", self.easing)
+        motion_form.addRow(self.follow_picture)
         export = QtWidgets.QGroupBox("Pictures (Export Picture, Copy Picture)")
         export_form = QtWidgets.QFormLayout(export)
         size_row = QtWidgets.QHBoxLayout()
@@ -85,6 +90,7 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.palette.setCurrentIndex(self.palette.findData(preferences.palette))
         self.seconds.setValue(preferences.animation_seconds)
         self.easing.setCurrentIndex(self.easing.findData(preferences.easing))
+        self.follow_picture.setChecked(preferences.follow_picture)
         size = preferences.export_size
         self.fixed_size.setChecked(size is not None)
         self.export_width.setValue(size[0] if size else 1600)
@@ -100,7 +106,8 @@ class PreferencesDialog(QtWidgets.QDialog):
             animation_seconds=round(self.seconds.value(), 2), easing=self.easing.currentData(),
             export_width=self.export_width.value() if fixed else 0,
             export_height=self.export_height.value() if fixed else 0,
-            export_theme=self.export_theme.currentData()).validated()
+            export_theme=self.export_theme.currentData(),
+            follow_picture=self.follow_picture.isChecked()).validated()
 
 
 class SavePresetDialog(QtWidgets.QDialog):

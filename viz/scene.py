@@ -270,6 +270,19 @@ class Scene:
         display = np.asarray(display, dtype=float)
         return display.shape == self.matrix_floats.shape and bool(np.allclose(display, self.matrix_floats))
 
+    def arrow_names(self, display) -> list[str]:
+        """The label of each arrow (in :attr:`arrows` order) when ``display`` is on screen. A
+        vector that its image lands on shares one label with it, "v = Mv" (the identity leaves v
+        where it is), and the image's own label is "" so that two labels never print on one
+        point. Other arrows that meet keep their own labels, placed apart."""
+        tips = [arrow.tip(display) for arrow in self.arrows]
+        shown = [arrow.name for arrow in self.arrows]
+        for i, arrow in enumerate(self.arrows):
+            for j in range(i + 1, len(self.arrows)):
+                if self.arrows[j].name == f"M{arrow.name}" and _same_point(tips[i], tips[j]):
+                    shown[i], shown[j] = f"{arrow.name} = M{arrow.name}", ""
+        return shown
+
     def determinant_label(self, display) -> str:
         """"det = 2" (2D) or "volume = 2" (3D): exact at rest, two decimals while moving; a
         reversed orientation is said in words."""
@@ -288,8 +301,8 @@ class Scene:
         from .geometry3d import line_through_origin, parallelepiped
 
         display = np.asarray(display, dtype=float)
-        out = [Label(arrow.name, tuple(arrow.tip(display) * LABEL_OFFSET), arrow.color)
-               for arrow in self.arrows]
+        out = [Label(name, tuple(arrow.tip(display) * LABEL_OFFSET), arrow.color)
+               for arrow, name in zip(self.arrows, self.arrow_names(display)) if name]
         corners, _, _ = parallelepiped(display)
         out.append(Label(self.determinant_label(display), tuple(corners.mean(axis=0)), self.look.text))
         if self.at_rest(display):
@@ -297,6 +310,13 @@ class Scene:
                 end = line_through_origin(line.direction)[1] * 0.9
                 out.append(Label(line.label, tuple(end), self.colors.eigen))
         return out
+
+    def camera(self):
+        """A camera (3D) from which î, ĵ, k̂ and the vectors look apart on screen — the
+        isometric view unless two of them would come within 15° of each other there."""
+        from .geometry3d import best_camera
+
+        return best_camera([arrow.tip(self.matrix_floats) for arrow in self.arrows])
 
     def with_theme(self, theme: str | None) -> Scene:
         """The same scene in another theme (an export in light for printed notes)."""
@@ -368,6 +388,12 @@ def build_scene(state: SceneState, facts: MatrixFacts) -> Scene:
                  collapse=_collapse(facts), span=span, comparison=comparison,
                  combination=combination, analysis_problem=problem,
                  matrix_floats=np.array(state.matrix.to_floats(), dtype=float))
+
+
+def _same_point(a, b) -> bool:
+    """Whether two drawn points coincide (to a millionth of their size)."""
+    scale = max(float(np.abs(a).max(initial=0.0)), float(np.abs(b).max(initial=0.0)), 1e-300)
+    return bool(np.all(np.abs(np.asarray(a) - np.asarray(b)) <= 1e-6 * scale))
 
 
 def plane_normal(u, v) -> tuple | None:

@@ -240,10 +240,17 @@ def _json_name(raw) -> str:
 # -- from a model, to a model -------------------------------------------------------------
 def session_from_model(model, view_rect=None, lab: str = STUDIO, sections=None) -> Session:
     """The scene of a :class:`~viz.model.SceneModel` (plus the visible rectangle, if given).
-    Only the scene is saved: which vectors are compared and their combination are not."""
+    Only the scene is saved: which vectors are compared and their combination are not. A
+    visible rectangle the loader would refuse (zoomed out beyond ±1e9) is left out — the
+    session then opens fitted to its picture — so that what the app saves, it loads."""
     state = replace(model.state, selection=(), combination=None)
-    return Session(state, _check_rect(tuple(view_rect), "view") if view_rect is not None else None,
-                   lab=lab, sections=dict(sections or {}))
+    rect = None
+    if view_rect is not None:
+        try:
+            rect = _check_rect(tuple(view_rect), "view")
+        except SessionError:
+            rect = None
+    return Session(state, rect, lab=lab, sections=dict(sections or {}))
 
 
 def check_fits(session: Session) -> None:

@@ -6,6 +6,7 @@ the window and the command line say the same thing. No Qt here.
 
 import math
 from dataclasses import dataclass
+from fractions import Fraction
 
 from kernels import (
     ExactDot,
@@ -42,12 +43,28 @@ class DotFacts:
     ml_note: str
 
 
+# Within this many degrees of 90° two vectors are "nearly perpendicular" (|cos θ| ≤ sin 15° ≈ 0.26),
+# and within it of 0° or 180° they point "nearly the same way" or "in nearly opposite directions"
+# (|cos θ| ≥ cos 15° ≈ 0.97); between, "roughly the same way" or "in opposing directions".
+NEARLY_DEGREES = 15
+
+
 def number_text(value) -> str:
     """A scalar as the facts print it: exact when exact, floats to 6 significant digits
     (so 1e-20 stays 1e-20 rather than rounding to 0)."""
     if is_exact(value) or isinstance(value, (int, complex)):
         return scalar_text(value)
     return scalar_text(float(value))
+
+
+def _degrees_text(degrees: float) -> str:
+    """An angle to 4 significant digits, or more when 4 would round it to exactly 0°, 90° or
+    180° (89.9977° is not perpendicular, and the sentence must not print 90°)."""
+    for digits in range(4, 13):
+        text = f"{degrees:.{digits}g}"
+        if float(text) not in (0.0, 90.0, 180.0):
+            return text
+    return f"≈{text}"  # closer than floats can tell
 
 
 def dot_facts(u: Vector, v: Vector, names=("u", "v")) -> DotFacts:
@@ -85,19 +102,28 @@ def dot_facts(u: Vector, v: Vector, names=("u", "v")) -> DotFacts:
         degrees = float(round(degrees))
     shadow = (float(exact.scalar_projection) if exact is not None
               else float(product) / float(length_v))
+    cosine_text = scalar_text(float(f"{cosine:.4g}"))
+    angle_text = f"angle {_degrees_text(degrees)}°, cos θ = {cosine_text}"
+    reach = (f"{a} reaches {shadow:.4g} along {b}" if product > 0
+             else f"{a} reaches {abs(shadow):.4g} against {b}")
     if product == 0:
         sentence = f"{label}: the vectors are perpendicular — neither has any component along the other"
     elif degrees == 0:
         sentence = f"{label}: the vectors point the same way; {a}·{b} = |{a}|·|{b}|, as large as it can be"
     elif degrees == 180:
         sentence = f"{label}: the vectors point in exactly opposite directions"
+    elif abs(degrees - 90) <= NEARLY_DEGREES:
+        sentence = (f"{label}: they are nearly perpendicular ({angle_text}); "
+                    f"{reach.replace(' reaches ', ' reaches only ')}")
+    elif degrees <= NEARLY_DEGREES:
+        sentence = f"{label}: they point nearly the same way ({angle_text}); {reach}"
+    elif degrees >= 180 - NEARLY_DEGREES:
+        sentence = f"{label}: they point in nearly opposite directions ({angle_text}); {reach}"
     elif product > 0:
-        sentence = (f"{label}: they point roughly the same way (angle {degrees:.4g}° < 90°); "
-                    f"{a} reaches {shadow:.4g} along {b}")
+        sentence = f"{label}: they point roughly the same way (angle {degrees:.4g}° < 90°); {reach}"
     else:
-        sentence = (f"{label}: they point in opposing directions (angle {degrees:.4g}° > 90°); "
-                    f"{a} reaches {abs(shadow):.4g} against {b}")
-    note = (f"Cosine similarity = cos θ = {scalar_text(float(f'{cosine:.4g}'))}. "
+        sentence = f"{label}: they point in opposing directions (angle {degrees:.4g}° > 90°); {reach}"
+    note = (f"Cosine similarity = cos θ = {cosine_text}. "
             "In machine learning, embeddings are "
             "compared this way: 1 means the same direction, 0 unrelated, −1 opposite.")
     shadow_vector = v * (product / dot(v, v)) if exact is not None else project(u, onto=v)
@@ -168,6 +194,52 @@ def reach_target(target: Vector, vectors, names) -> tuple[bool, tuple | None, st
 
 def describe_vector(name: str, vector: Vector) -> str:
     return f"{name} = {vector_text(vector)}"
+
+
+# Where a new vector points first: small whole numbers off the axes, the first of these that no
+# vector already in the scene lies along (so v1 and Mv1 never sit on î and its label, or on v).
+NEW_VECTOR_DIRECTIONS = {
+    2: ((2, 1), (-1, 2), (-2, 1), (1, 1), (-1, 1)),
+    3: ((2, -1, 1), (-1, 2, 2), (1, 1, -2), (2, 1, 2), (-2, 1, 1)),
+}
+
+
+def _on_one_line(u, w) -> bool:
+    """Whether u and w lie on one line through the origin (exact, so 1e300 cannot overflow;
+    float entries within 1e-12 of it count). A zero vector lies along no line."""
+    try:
+        u, w = [Fraction(x) for x in u], [Fraction(x) for x in w]
+    except (ValueError, OverflowError, TypeError):  # not a finite rational: cannot tell
+        return False
+    uu, ww, uw = (sum(a * b for a, b in zip(x, y)) for x, y in ((u, u), (w, w), (u, w)))
+    return uu != 0 and ww != 0 and uw * uw >= (1 - Fraction(1, 10 ** 12)) * uu * ww
+
+
+def new_vector_direction(existing, dimension: int) -> Vector:
+    """A direction for a new vector: off the axes (and, in 3D, off the coordinate planes), and
+    along none of the ``existing`` vectors.
+
+    >>> new_vector_direction([Vector([1, 2])], 2)
+    Vector([2, 1])
+    >>> new_vector_direction([Vector([1, 2]), Vector([4, 2]), Vector([1, -2])], 2)
+    Vector([-2, 1])
+    """
+    existing = list(existing)
+
+    def free(direction) -> bool:
+        return not any(_on_one_line(direction, vector) for vector in existing)
+
+    preferred = NEW_VECTOR_DIRECTIONS.get(dimension, ())
+    for direction in preferred:
+        if free(direction):
+            return Vector(list(direction))
+    # more vectors than that: (1, k) or (1, 1, k) for k = 2, 3, … — each on a line of its own,
+    # so one of the first len(existing) + 1 is free
+    for k in range(2, len(existing) + 3):
+        direction = [1] * (dimension - 1) + [k]
+        if free(direction):
+            return Vector(direction)
+    raise AssertionError("unreachable: more lines than vectors")
 
 
 # ------------------------------------------------------------------------------------------

@@ -48,6 +48,16 @@ def test_jordan_block_reports_one_direction():
     assert "not diagonalizable" in facts.eigen_summary
 
 
+@pytest.mark.parametrize("rows, words", [
+    ("2 1; 0 2", "λ = 2 along (1, 0) (repeated 2× but only 1 eigen-direction: not diagonalizable)"),
+    ("2 1 0; 0 2 1; 0 0 2", "(repeated 3× but only 1 eigen-direction: not diagonalizable)"),
+    ("2 1 0; 0 2 0; 0 0 2", "λ = 2 along (1, 0, 0), (0, 0, 1) (repeated 3× but only 2 eigen-directions: "
+                            "not diagonalizable)"),
+])
+def test_a_defective_eigenvalue_counts_its_directions_in_good_english(rows, words):
+    assert words in analyse(parse_matrix(rows)).eigen_summary
+
+
 def test_report_json_values_are_exact_strings():
     data = report.as_dict(analyse(parse_matrix("1/2 0; 0 -3")))
     assert data["det"] == "-3/2" and data["det_float"] == -1.5

@@ -385,7 +385,7 @@ def test_every_kind_of_undoable_change_is_autosaved(qtbot, tmp_path):
     edits = [
         (panel.add_vector, lambda s: [n for n, _ in s.vectors] == ["v", "v1"]),
         (lambda: type_into(qtbot, panel.rows[1].name, "w"), lambda s: [n for n, _ in s.vectors] == ["v", "w"]),
-        (lambda: type_into(qtbot, panel.rows[1].cells[1], "7"), lambda s: s.vectors[1][1] == Vector([1, 7])),
+        (lambda: type_into(qtbot, panel.rows[1].cells[1], "7"), lambda s: s.vectors[1][1] == Vector([2, 7])),
         (lambda: panel.rows[1].show_mode.setCurrentIndex(panel.rows[1].show_mode.findData("image")),
          lambda s: s.styles["w"].show == "image"),
         (lambda: panel.rows[1].colour.menu().actions()[2].trigger(), lambda s: s.styles["w"].color is not None),

@@ -10,6 +10,7 @@ from PyQt6 import QtCore, QtGui
 from kernels import Matrix, Vector, parse_scalar
 from viz.controls.vector_panel import VectorPanel
 from viz.model import SceneModel
+from viz.palette import OKABE_ITO, VECTOR_SEQUENCES
 from viz.scene import SceneState
 
 from .conftest import type_into
@@ -59,7 +60,7 @@ def test_add_remove_with_undo_and_redo(qtbot, panel):
     click(qtbot, panel.add_button)
     click(qtbot, panel.add_button)
     assert names(panel) == ["v", "v1", "v2"]
-    assert panel.model.vectors[1][1] == Vector([1, 0])
+    assert panel.model.vectors[1][1] == Vector([2, 1])  # off the axes, and off v = (1, 2)
     assert len(panel.rows) == 3
     click(qtbot, panel.rows[1].remove)
     assert names(panel) == ["v", "v2"] and len(panel.rows) == 2
@@ -75,6 +76,53 @@ def test_add_remove_with_undo_and_redo(qtbot, panel):
     assert names(panel) == ["v"] and len(panel.rows) == 1
     stack.redo()
     assert names(panel) == ["v", "v1"] and panel.rows[1].name.text() == "v1"
+
+
+def test_a_new_vector_has_a_colour_and_a_direction_of_its_own_in_one_undo_step(qtbot, panel):
+    """Issue 16: every new vector was pink, and lay on î."""
+    stack = panel.undo_stack
+    for _ in range(3):
+        click(qtbot, panel.add_button)
+    colours = [panel.model.style(name).color for name in ("v1", "v2", "v3")]
+    assert colours == list(VECTOR_SEQUENCES["okabe-ito"][:3])  # three colours, none v's pink
+    directions = [vector for _, vector in panel.model.vectors]
+    assert all(0 not in vector for vector in directions)  # none lies on an axis
+    assert len({tuple(Fraction(x) / vector[0] for x in vector) for vector in directions}) == 4  # nor on another
+    for row, colour in zip(panel.rows[1:], colours):  # the swatch shows it
+        assert row.colour.icon().pixmap(14, 14).toImage().pixelColor(7, 7).name().lower() == colour.lower()
+    assert stack.count() == 3 and stack.undoText() == "Add vector v3"
+    stack.undo()  # one step takes the vector and its colour away together
+    assert names(panel) == ["v", "v1", "v2"] and "v3" not in panel.model.styles
+    stack.redo()
+    assert panel.model.style("v3").color == colours[2]
+    stack.undo()
+    stack.undo()
+    click(qtbot, panel.add_button)  # a colour given back is the next one handed out
+    assert names(panel) == ["v", "v1", "v2"] and panel.model.style("v2").color == colours[1]
+
+
+def test_undoing_a_removal_brings_the_vector_back_in_its_colour(qtbot, panel):
+    click(qtbot, panel.add_button)
+    click(qtbot, panel.add_button)
+    styles = panel.model.styles
+    click(qtbot, panel.rows[1].remove)
+    assert names(panel) == ["v", "v2"] and "v1" not in panel.model.styles
+    panel.undo_stack.undo()
+    assert names(panel) == ["v", "v1", "v2"] and panel.model.styles == styles
+    panel.undo_stack.redo()
+    assert names(panel) == ["v", "v2"] and panel.model.styles == {"v2": styles["v2"]}
+
+
+def test_a_new_vector_follows_the_palette_and_the_dimension(qtbot, panel):
+    panel.model.set_appearance(theme="light", palette="classic")
+    click(qtbot, panel.add_button)
+    assert panel.model.style("v1").color == VECTOR_SEQUENCES["classic"][0]
+    panel.model.set_state(SceneState.fresh(3))
+    for _ in range(4):
+        click(qtbot, panel.add_button)
+    colours = [panel.model.style(name).color for name in ("v1", "v2", "v3", "v4")]
+    assert OKABE_ITO["blue"] not in colours  # k̂ is blue in space: four other colours first
+    assert len(set(colours)) == 4
 
 
 def test_remove_keeps_the_other_ticked_vectors_ticked(qtbot, panel):
@@ -189,7 +237,7 @@ def test_sliders_set_the_combination(qtbot, panel):
     qtbot.keyClick(panel.sliders[1], Key.Key_Left)  # −0.05
     assert panel.model.combination == pytest.approx((0.5, -0.05))
     assert panel.slider_values[1].text() == "−0.05"
-    assert "= (0.45, 1)" in panel.combination_label.text()
+    assert "= (0.4, 0.95)" in panel.combination_label.text()  # 0.5·(1, 2) − 0.05·(2, 1)
     click(qtbot, panel.clear_button)
     assert panel.model.combination is None
     assert [s.value() for s in panel.sliders] == [0, 0]
@@ -235,7 +283,7 @@ def test_dimension_switch_rebuilds_with_three_components(qtbot, panel):
     type_into(qtbot, panel.rows[0].cells[2], "-1/2")
     assert panel.model.vector == Vector([1, 2, Fraction(-1, 2)])
     click(qtbot, panel.add_button)
-    assert panel.model.vectors[1][1] == Vector([1, 0, 0])
+    assert panel.model.vectors[1][1] == Vector([2, -1, 1])
     click(qtbot, panel.columns_button)
     assert "independent: c1, c2, c3 form a basis of all of 3D space" in panel.analysis.toPlainText()
 
@@ -253,7 +301,7 @@ def test_outside_changes_update_in_place_and_spare_a_cell_being_typed(qtbot, pan
     panel.model.set_vectors((("v", Vector([3.0, -1.5])), ("v1", Vector([1, 0]))))  # e.g. a tip dragged
     assert panel.rows == rows and [c for r in panel.rows for c in r.cells] == cells
     assert [c.text() for c in panel.rows[0].cells] == ["3", "-1.5"]
-    assert typing.text() == "07"
+    assert typing.text() == "17"  # v1 = (2, 1): its y, and the 7 being typed
     assert "v·v1 = 3" in panel.analysis.toPlainText()
 
 

@@ -3,6 +3,8 @@
 import numpy as np
 from PyQt6 import QtCore, QtWidgets
 
+from kernels import format_scalar
+
 SLIDER_STEPS = 1000
 SPEEDS = (("0.25×", 0.25), ("0.5×", 0.5), ("1×", 1.0), ("2×", 2.0))
 
@@ -71,5 +73,16 @@ class AnimationBar(QtWidgets.QWidget):
         if not np.isfinite(det):
             self.det_label.setText("det(t) too large to show")
             return
-        det = round(det, 3) + 0.0  # + 0.0 turns −0.0 into 0.0
-        self.det_label.setText(f"det(t) = {det:.3f}".replace("-", "−"))
+        self.det_label.setText(f"det(t) = {det_text(det)}".replace("-", "−"))
+
+
+def det_text(det: float) -> str:
+    """det(t) with three decimals, or four significant digits when that would hide it (a tiny
+    det is not 0) or run long (the path's det is geometric: 10^150 halfway to a 10^300 det).
+
+    >>> det_text(1.0), det_text(-0.5), det_text(-1e-7), det_text(1e154), det_text(0.0)
+    ('1.000', '-0.500', '-1e-7', '1e154', '0.000')
+    """
+    if det == 0 or 1e-3 <= abs(det) < 1e6:
+        return f"{round(det, 3) + 0.0:.3f}"  # + 0.0 turns −0.0 into 0.0
+    return format_scalar(det, 4)

@@ -10,8 +10,9 @@ Three parts, top to bottom:
 * one slider per ticked vector for the combination c1·u1 + … shown in the view, and a
   target that the kernel tries to reach exactly.
 
-Every change of the list (add, remove, rename, typed component) is a :class:`SetVectors` on
-the undo stack; ticking boxes and moving sliders are not undoable (they change what is
+Every change of the list (remove, rename, typed component) is a :class:`SetVectors` on the
+undo stack, and Add vector a :class:`SetVectorsAndStyles` (the new vector and its colour, one
+step); ticking boxes and moving sliders are not undoable (they change what is
 looked at, not the scene). Rows are rebuilt only when their number or the dimension changes;
 otherwise values are updated in place, so a cell being typed in is never replaced.
 """
@@ -29,10 +30,16 @@ from kernels import (
 )
 from kernels.notation import scalar_text, vector_text
 
-from ..commands import SetVectors, SetVectorStyle
-from ..palette import OKABE_ITO
+from ..commands import SetVectors, SetVectorsAndStyles, SetVectorStyle
+from ..palette import OKABE_ITO, next_vector_colour, palette_for
 from ..scene import VectorStyle, checked_vectors
-from ..vector_facts import exact_with_decimal, number_text, reach_target, span_place
+from ..vector_facts import (
+    exact_with_decimal,
+    new_vector_direction,
+    number_text,
+    reach_target,
+    span_place,
+)
 from .entry_grid import ExpressionCell
 
 AXES = "xyz"
@@ -248,8 +255,6 @@ class VectorPanel(QtWidgets.QWidget):
 
     def _show_rows(self, selected=None) -> None:
         """Fill every row (values, compare box, show mode, colour swatch) from the model."""
-        from ..palette import palette_for
-
         selected = set(self._selected()) if selected is None else selected
         colour = palette_for(self.model.palette, self.model.theme).vector
         for row, (name, vector) in zip(self.rows, self.model.vectors):
@@ -557,11 +562,22 @@ class VectorPanel(QtWidgets.QWidget):
         return f"v{k}"
 
     def add_vector(self) -> None:
-        """Append v1, v2, … (the first free name) pointing along x."""
+        """Append v1, v2, … (the first free name) in the palette's next free colour, pointing
+        off the axes and along no vector already there: one undoable step."""
+        model = self.model
         name = self._free_name()
-        unit = Vector([1] + [0] * (self.model.dimension - 1))
+        direction = new_vector_direction((vector for _, vector in model.vectors), model.dimension)
+        colors = palette_for(model.palette, model.theme)
+        worn = [colors.i_hat, colors.j_hat, colors.k_hat][:model.dimension]
+        worn += [model.style(other).color or colors.vector for other, _ in model.vectors]
+        styles = {**model.styles, name: VectorStyle(next_vector_colour(model.palette, worn))}
         self._say(None)
-        self._push(self.model.vectors + ((name, unit),), f"Add vector {name}")
+        try:
+            vectors = checked_vectors(model.vectors + ((name, direction),), model.dimension)
+        except ValueError as error:  # cannot happen with a fresh name and whole numbers, but say so
+            self._say(f"{error} — nothing was changed.")
+            return
+        self.undo_stack.push(SetVectorsAndStyles(model, vectors, styles, f"Add vector {name}"))
 
     def remove_vector(self, index: int) -> None:
         """Remove a vector (never v, the first); the other ticked vectors stay ticked."""

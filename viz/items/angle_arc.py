@@ -43,3 +43,7 @@ class AngleArc:
     def set_visible(self, visible: bool) -> None:
         self._arc.setVisible(visible)
         self._label.setVisible(visible)
+
+    def labels(self) -> list:
+        """The text items this draws (for the view's label placer)."""
+        return [self._label]

@@ -6,7 +6,7 @@ It lives in the scene (pixel coordinates), not in the plane, so it stays put und
 
 import html
 
-from PyQt6 import QtGui, QtWidgets
+from PyQt6 import QtCore, QtGui, QtWidgets
 
 from kernels.notation import scalar_text
 
@@ -52,13 +52,27 @@ class Caption:
         self._text.setHtml(caption_html(matrix, description, text_color))
         self._text.setTextWidth(min(self._text.document().idealWidth() + 4, 420))
         self._text.setPos(MARGIN_PX, MARGIN_PX)
-        rect = self._text.mapRectToScene(self._text.boundingRect()).adjusted(-6, -4, 6, 4)
+        rect = self._text.mapRectToScene(self._text.boundingRect())
+        rect.setWidth(min(rect.width(), self._widest_line() + 8))
+        rect = rect.adjusted(-6, -4, 6, 4)
         fill = QtGui.QColor(background)
         fill.setAlphaF(0.8)
         self._backing.setBrush(QtGui.QBrush(fill))
         self._backing.setRect(rect)
         self._text.setVisible(True)
         self._backing.setVisible(True)
+
+    def _widest_line(self) -> float:
+        """The width of the longest line once the text is wrapped (the backing fits the text)."""
+        document = self._text.document()
+        widest, block = 0.0, document.begin()
+        while block.isValid():
+            layout = block.layout()
+            for index in range(layout.lineCount()):
+                line = layout.lineAt(index)
+                widest = max(widest, line.x() + line.naturalTextWidth())
+            block = block.next()
+        return widest + 2 * document.documentMargin()
 
     def hide(self) -> None:
         self._text.setVisible(False)
@@ -67,6 +81,10 @@ class Caption:
     @property
     def visible(self) -> bool:
         return self._text.isVisible()
+
+    def scene_rect(self) -> QtCore.QRectF:
+        """The area the caption covers, backing included, in scene pixels."""
+        return self._backing.rect()
 
     def text(self) -> str:
         return self._text.toPlainText()

@@ -80,3 +80,7 @@ class CollapseHighlight:
         self._band.setVisible(visible and self.shape == "line")
         self._point.setVisible(visible and self.shape == "point")
         self._label.setVisible(visible and self.shape is not None)
+
+    def labels(self) -> list:
+        """The text items this draws (for the view's label placer)."""
+        return [self._label]

@@ -44,3 +44,7 @@ class CombinationPath:
     def set_visible(self, visible: bool) -> None:
         self._legs.setVisible(visible)
         self.total.set_visible(visible)
+
+    def labels(self) -> list:
+        """The text items this draws (for the view's label placer)."""
+        return self.total.labels()

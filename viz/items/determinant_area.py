@@ -90,3 +90,7 @@ class DeterminantArea:
     @property
     def label_text(self) -> str:
         return self._label.toPlainText()
+
+    def labels(self) -> list:
+        """The text items this draws (for the view's label placer)."""
+        return [self._label]

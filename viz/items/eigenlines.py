@@ -78,3 +78,7 @@ class EigenLines:
         self._curve.setVisible(visible)
         for index, label in enumerate(self._labels):
             label.setVisible(visible and index < len(self.directions))
+
+    def labels(self) -> list:
+        """The text items this draws (for the view's label placer)."""
+        return list(self._labels)

@@ -37,3 +37,7 @@ class ProjectionItem:
     def set_visible(self, visible: bool) -> None:
         self._drop.setVisible(visible)
         self.shadow.set_visible(visible)
+
+    def labels(self) -> list:
+        """The text items this draws (for the view's label placer)."""
+        return self.shadow.labels()

@@ -63,3 +63,7 @@ class SpanPatch:
         self._plane.setVisible(self.dimension == 2)
         self._band.setVisible(self.dimension == 1)
         self._dot.setVisible(self.dimension == 0)
+
+    def labels(self) -> list:
+        """The text items this draws (for the view's label placer)."""
+        return [self._label]

@@ -51,8 +51,16 @@ class VectorArrow:
         self._head.setPos(x, y)
         self._label.setPos(x, y)
 
+    @property
+    def visible(self) -> bool:
+        return self._shaft.isVisible()
+
     def set_visible(self, visible: bool) -> None:
         for item in (self._shaft, self._head, self._label):
             item.setVisible(visible)
         if visible and self.tip == (0.0, 0.0):
             self._head.setVisible(False)
+
+    def labels(self) -> list:
+        """The text items this draws (for the view's label placer)."""
+        return [self._label]

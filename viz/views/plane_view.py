@@ -11,7 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtCore, QtWidgets
 
-from ..geometry import fit_rect
+from ..geometry import fit_rect, parallelogram
 from ..items.angle_arc import AngleArc
 from ..items.caption import Caption
 from ..items.collapse import CollapseHighlight
@@ -22,6 +22,7 @@ from ..items.grid import GridItem
 from ..items.projection import ProjectionItem
 from ..items.span_patch import SpanPatch
 from ..items.vector_arrow import VectorArrow
+from ..labels import Box, Label, head_box, place
 from ..scene import Scene
 
 HANDLE_RADIUS_PX = 14
@@ -118,6 +119,7 @@ class PlaneView(pg.GraphicsView):
         self.angle = AngleArc(box, z=36)
         self.combination = CombinationPath(box, z=38)
         self.arrows: list[VectorArrow] = []  # one per arrow of the scene, in its order
+        self._moved: dict = {}  # label item → (its natural position, where the placer put it)
         self.picture: Scene = scene
         self.display = scene.matrix_floats if scene.dimension == 2 else np.eye(2)
         self.settled = True
@@ -150,8 +152,9 @@ class PlaneView(pg.GraphicsView):
         self.grid.set_matrix(display)
         self.area.set_matrix(display, scene.determinant_label(display))
         handles = []
-        for item, arrow in zip(self.arrows, scene.arrows):
+        for item, arrow, name in zip(self.arrows, scene.arrows, scene.arrow_names(display)):
             tip = arrow.tip(display)
+            item.set_label(name)
             item.set_tip(*tip)
             if arrow.handle is not None:
                 handles.append((arrow.handle, tip))
@@ -162,6 +165,7 @@ class PlaneView(pg.GraphicsView):
             self._show_facts(scene)
         self.eigenlines.set_visible(self.settled)
         self.collapse.set_visible(self.settled)
+        self.place_labels()
 
     def _show_facts(self, scene: Scene) -> None:
         """Eigen-directions and the collapse line of the committed matrix."""
@@ -238,6 +242,7 @@ class PlaneView(pg.GraphicsView):
         """Write the committed matrix and its description in the corner (for exports)."""
         scene = self.picture
         self.caption.show(scene.matrix, scene.description, scene.look.text, scene.look.background)
+        self.place_labels()
 
     # -- the visible region ----------------------------------------------------------------
     def visible_rect(self) -> tuple[float, float, float, float]:
@@ -250,10 +255,47 @@ class PlaneView(pg.GraphicsView):
 
     def fit(self) -> None:
         """Zoom so the parallelogram and every arrow's tip are in view (origin centred)."""
-        tips = [arrow.tip(self.display) for arrow in self.picture.arrows]
-        points = np.vstack([self.area.corners, *tips])
+        self.set_range(self.fit_rect_for(self.display))
+
+    def picture_points(self, display) -> np.ndarray:
+        """The points that must be in view for the picture under ``display``: the corners of
+        the parallelogram and every arrow's tip."""
+        tips = [arrow.tip(display) for arrow in self.picture.arrows]
+        return np.vstack([parallelogram(display), *tips])
+
+    def fit_rect_for(self, display) -> tuple[float, float, float, float]:
+        """The range that frames the picture under ``display`` (origin centred)."""
         width, height = max(self.width(), 1), max(self.height(), 1)
-        self.set_range(fit_rect(points, aspect=width / height))
+        return fit_rect(self.picture_points(display), aspect=width / height)
+
+    def shows_picture(self, display, margin: float = 0.05) -> bool:
+        """Whether the picture under ``display`` lies inside the visible range (with a margin)."""
+        x_min, x_max, y_min, y_max = self.visible_rect()
+        dx, dy = margin * (x_max - x_min), margin * (y_max - y_min)
+        points = self.picture_points(display)
+        points = points[np.all(np.isfinite(points), axis=1)]
+        return bool(np.all((points[:, 0] >= x_min + dx) & (points[:, 0] <= x_max - dx)
+                           & (points[:, 1] >= y_min + dy) & (points[:, 1] <= y_max - dy)))
+
+    def clear_caption(self, points=None, attempts: int = 3) -> None:
+        """Zoom out (about the origin, at most about 2×) until none of ``points`` (by default the
+        arrow tips and the parallelogram's corners on screen) lies under the caption in the
+        corner, so that nothing drawn hides behind it. A picture so small that the caption
+        fills a quarter of it is left as it is: zooming out would only shrink the picture."""
+        corner = self.caption.scene_rect()
+        if corner.width() * corner.height() > 0.25 * self.viewport().width() * self.viewport().height():
+            return
+        if points is None:
+            points = [*self.area.corners[:4], *(item.tip for item in self.arrows if item.visible)]
+        points = [p for p in np.asarray(points, dtype=float).reshape(-1, 2) if np.all(np.isfinite(p))]
+        for _ in range(attempts):
+            corner = self.caption.scene_rect().adjusted(-10, -10, 10, 10)
+            if not any(corner.contains(QtCore.QPointF(*self._scene_point(QtCore.QPointF(*p))))
+                       for p in points):
+                return
+            x_min, x_max, y_min, y_max = self.visible_rect()
+            self.set_range((1.25 * x_min, 1.25 * x_max, 1.25 * y_min, 1.25 * y_max))
+            self.redraw_for_range()
 
     def redraw_for_range(self, *_) -> None:
         """Re-clip everything that spans the whole view after a pan, zoom or resize."""
@@ -263,3 +305,54 @@ class PlaneView(pg.GraphicsView):
         self.eigenlines.set_view_rect(rect)
         self.collapse.set_view_rect(rect)
         self.span.set_view_rect(rect)
+        self.place_labels()
+
+    # -- labels ----------------------------------------------------------------------------
+    def label_items(self) -> list:
+        """Every label shown now, most important first: the basis and the vectors keep their
+        natural places, and the others make way."""
+        arrows = [label for item in reversed(self.arrows) for label in item.labels()]  # î, ĵ first
+        others = [self.eigenlines, self.collapse, self.angle, self.projection, self.combination,
+                  self.span, self.area]
+        items = arrows + [label for item in others for label in item.labels()]
+        return [item for item in items if item.isVisible() and item.toPlainText()]
+
+    def label_box(self, item) -> Box:
+        """Where ``item`` (a pg.TextItem) is drawn, in scene pixels."""
+        size = item.textItem.boundingRect()
+        x, y = self._scene_point(item.pos())
+        return Box(x - item.anchor.x() * size.width(), y - item.anchor.y() * size.height(),
+                   size.width(), size.height())
+
+    def _scene_point(self, point) -> tuple[float, float]:
+        scene = self.view_box.mapViewToScene(QtCore.QPointF(point.x(), point.y()))
+        return (scene.x(), scene.y())
+
+    def place_labels(self) -> None:
+        """Move labels that would cover another label or an arrow head to a free place nearby
+        (:func:`viz.labels.place`); a label that is free stays where its item put it."""
+        items = self.label_items()
+        for item in items:  # start from where each item itself put its label
+            natural, moved = self._moved.pop(item, (None, None))
+            if moved is not None and item.pos() == moved:
+                item.setPos(natural)
+        labels = []
+        whole_picture = set(map(id, self.span.labels()))  # its label names the whole view
+        for item in items:
+            box = self.label_box(item)
+            labels.append(Label(box, self._scene_point(item.pos()), along_edge=id(item) in whole_picture))
+        heads = [head_box(*self._scene_point(QtCore.QPointF(*item.tip)))
+                 for item in self.arrows if item.visible and item.tip != (0.0, 0.0)]
+        if self.caption.visible:  # the corner caption of an export: nothing may hide under it
+            corner = self.caption.scene_rect()
+            heads.append(Box(corner.left(), corner.top(), corner.width(), corner.height()))
+        frame = (float(self.viewport().width()), float(self.viewport().height()))
+        for item, label, box in zip(items, labels, place(labels, heads, frame)):
+            if box == label.natural:
+                continue
+            shift_x, shift_y = box.left - label.natural.left, box.top - label.natural.top
+            natural = item.pos()
+            target = self.view_box.mapSceneToView(
+                QtCore.QPointF(label.anchor[0] + shift_x, label.anchor[1] + shift_y))
+            item.setPos(target)
+            self._moved[item] = (natural, item.pos())

@@ -12,13 +12,14 @@ from PyQt6 import QtCore, QtGui
 from ..geometry3d import (
     Camera,
     faces_back_to_front,
-    lattice_segments,
+    faded_lattice,
     line_through_origin,
     parallelepiped,
     plane_patch,
     project,
     signed_volume,
 )
+from ..labels import Box, Label, head_box, place
 from ..picture import picture_scale
 from ..scene import Scene
 
@@ -43,8 +44,11 @@ class SpacePainter:
     ``size``: the whole picture for an SVG (:meth:`paint`), or the arrow heads and labels
     over the OpenGL picture (:meth:`paint_overlay`)."""
 
-    def __init__(self, scene: Scene, display, camera: Camera, size, scale: float | None = None):
+    def __init__(self, scene: Scene, display, camera: Camera, size, scale: float | None = None,
+                 reserved=()):
+        """``reserved`` boxes (pixels) are kept free of labels: the caption of an export."""
         self.picture, self.camera, self.size = scene, camera, size
+        self.reserved = list(reserved)
         self.display = np.asarray(display, dtype=float)
         self.settled = scene.at_rest(self.display)
         self.theme = scene.look
@@ -85,17 +89,30 @@ class SpacePainter:
             QtCore.QPointF(tx, ty), QtCore.QPointF(base_x - half * uy, base_y + half * ux),
             QtCore.QPointF(base_x + half * uy, base_y - half * ux)]))
 
-    def _label(self, painter, position, text: str, color: str) -> None:
-        pixels, depth = project([position], self.camera, self.size)
-        if depth[0] <= 0:
-            return
+    def _font(self) -> QtGui.QFont:
         font = QtGui.QFont()
         font.setPointSizeF(12 * self.scale)
         font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(_color(color))
-        x, y = pixels[0]
-        painter.drawText(QtCore.QPointF(x + 4 * self.scale, y - 4 * self.scale), text)
+        return font
+
+    def placed_labels(self) -> list[tuple[Box, str, str]]:
+        """(box in pixels, text, colour) of every label in front of the camera, placed so that
+        none covers another or an arrow head (:func:`viz.labels.place`)."""
+        metrics = QtGui.QFontMetricsF(self._font())
+        shown, requests = [], []
+        for label in self.picture.labels(self.display):
+            pixels, depth = project([label.anchor], self.camera, self.size)
+            if depth[0] <= 0:
+                continue
+            x, y = pixels[0]
+            width, height = metrics.horizontalAdvance(label.text), metrics.height()
+            natural = Box(x + 4 * self.scale, y - 4 * self.scale - metrics.ascent(), width, height)
+            shown.append(label)
+            requests.append(Label(natural, (float(x), float(y))))
+        heads = [head_box(*self._xy([arrow.tip(self.display)])[0], radius=9 * self.scale)
+                 for arrow in self.picture.arrows]
+        boxes = place(requests, heads + self.reserved, (float(self.size[0]), float(self.size[1])))
+        return [(box, label.text, label.color) for box, label in zip(boxes, shown)]
 
     def paint_overlay(self, painter: QtGui.QPainter, shafts: bool = False) -> None:
         """Arrows (heads, and shafts if asked) and labels over a picture of the scene."""
@@ -104,15 +121,19 @@ class SpacePainter:
         for arrow in self.picture.arrows:
             self._arrow(painter, arrow.tip(self.display), arrow.color, arrow.width, arrow.opacity,
                         shaft=shafts)
-        for label in self.picture.labels(self.display):
-            self._label(painter, label.anchor, label.text, label.color)
+        font = self._font()
+        painter.setFont(font)
+        ascent = QtGui.QFontMetricsF(font).ascent()
+        for box, text, color in self.placed_labels():
+            painter.setPen(_color(color))
+            painter.drawText(QtCore.QPointF(box.left, box.top + ascent), text)
 
     def paint(self, painter: QtGui.QPainter) -> None:
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         painter.fillRect(QtCore.QRectF(0, 0, *self.size), _color(self.theme.background))
         theme, palette, scale = self.theme, self.palette, self.scale
-        self._segments(painter, lattice_segments(np.eye(3)), _pen(theme.fixed_grid, 1.0 * scale, 0.7))
-        self._segments(painter, lattice_segments(self.display), _pen(theme.grid, 1.0 * scale, 0.38))
+        self._lattice(painter, np.eye(3), theme.fixed_grid, 0.7)
+        self._lattice(painter, self.display, theme.grid, 0.38)
         self._span(painter)
         if self.settled:
             self._subspaces(painter)
@@ -122,6 +143,17 @@ class SpacePainter:
             self._polygon(painter, corners[faces[index]], _color(color, 0.22))
         self._segments(painter, corners[edges.ravel()], _pen(color, 2.0 * scale))
         self.paint_overlay(painter, shafts=True)
+
+    def _lattice(self, painter, matrix, color: str, alpha: float, levels: int = 8) -> None:
+        """The faded lattice (:func:`viz.geometry3d.faded_lattice`): pieces drawn in a few
+        steps of opacity, so an SVG stays small."""
+        points, weights = faded_lattice(matrix)
+        piece_weights = weights[0::2] + weights[1::2]
+        steps = np.clip(np.round(piece_weights / 2 * levels), 1, levels)
+        for step in range(1, levels + 1):
+            chosen = np.repeat(steps == step, 2)
+            if chosen.any():
+                self._segments(painter, points[chosen], _pen(color, 1.0 * self.scale, alpha * step / levels))
 
     def _span(self, painter) -> None:
         """The span of the compared vectors: a plane or a line through the origin."""

@@ -123,9 +123,10 @@ class SpaceView(gl.GLViewWidget):
         self.span.set_style(rgba(palette.vector, 0.5), plane_alpha=0.14)
 
     # -- arrow heads and labels, painted over the GL picture ----------------------------
-    def overlay(self, size, scale: float = 1.0) -> SpacePainter:
-        """The painter of heads and labels for a picture of ``size`` (``scale`` × on screen)."""
-        return SpacePainter(self.picture, self.display, self.camera(), size, scale=scale)
+    def overlay(self, size, scale: float = 1.0, reserved=()) -> SpacePainter:
+        """The painter of heads and labels for a picture of ``size`` (``scale`` × on screen);
+        labels keep clear of the ``reserved`` boxes."""
+        return SpacePainter(self.picture, self.display, self.camera(), size, scale=scale, reserved=reserved)
 
     def paintGL(self, *args, **kwargs):
         super().paintGL(*args, **kwargs)
@@ -134,8 +135,9 @@ class SpaceView(gl.GLViewWidget):
         painter.end()
         _reset_gl_state()
 
-    def render_image(self, size) -> QtGui.QImage:
-        """The scene at ``size`` pixels (rendered off-screen, independent of the window)."""
+    def render_image(self, size, reserved=()) -> QtGui.QImage:
+        """The scene at ``size`` pixels (rendered off-screen, independent of the window); labels
+        keep clear of the ``reserved`` boxes (the caption an export adds)."""
         width, height = size
         if not self.isValid():
             self.grabFramebuffer()  # a view never shown has no GL context yet: this makes one
@@ -144,7 +146,7 @@ class SpaceView(gl.GLViewWidget):
         image = QtGui.QImage(pixels.data, width, height, 4 * width,
                              QtGui.QImage.Format.Format_RGB32).copy()
         painter = QtGui.QPainter(image)
-        self.overlay(size, scale=width / max(self.width(), 1)).paint_overlay(painter)
+        self.overlay(size, scale=width / max(self.width(), 1), reserved=reserved).paint_overlay(painter)
         painter.end()
         return image
 

@@ -170,10 +170,13 @@ def main(argv=None) -> int:
     """Start the desktop app, with a :mod:`crash report <viz.window.crash_report>` for any
     exception in a slot while it runs."""
     from .crash_report import LOG_NAME, install
+    from .icon import ICON_NAME, app_icon
 
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv or [APP_NAME])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(app_icon())  # the window's and the taskbar's
+    app.setDesktopFileName(ICON_NAME)  # assets/linear-lens.desktop, once installed: its name and icon
     with install(data_dir() / LOG_NAME) as crash_report:  # before the window: slots run while it is built
         window = MainWindow(autosave=True)
         crash_report.window = window

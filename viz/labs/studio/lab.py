@@ -51,6 +51,8 @@ class StudioLab(Lab):
         self.animator = Animator(parent=context.parent)
         self.apply_animation_preferences()
         self._drag_serial = 0
+        self.following = True  # the 2D view eases to keep the picture in frame (see follow)
+        self._range_path: tuple | None = None  # (from, to) ranges eased along the animation
 
         self.view = PlaneView(model.scene)
         self.space_view: SpaceView | NoOpenGLView | None = None  # made on the first switch to 3D
@@ -75,6 +77,7 @@ class StudioLab(Lab):
         self.matrix_editor.invalid.connect(
             lambda message: context.status(f"Not a number — {message}. The last valid value is kept."))
         self.view.view_box.handle_dragged.connect(self._on_handle_dragged)
+        self.view.view_box.sigRangeChangedManually.connect(self._on_manual_range)
         self.animation_bar.play_from_identity.connect(self.play_from_identity)
         model.dimension_changed.connect(self._on_dimension_changed)
         model.matrix_changed.connect(self._on_matrix_changed)
@@ -140,6 +143,27 @@ class StudioLab(Lab):
         fresh = SceneState.fresh(n, self.model.theme, self.model.palette)
         self.undo_stack.push(ReplaceScene(self.model, fresh, f"Switch to {n}D"))
 
+    def fit(self) -> None:
+        """View → Fit to Picture: frame the picture now, and follow it again after changes."""
+        self._range_path = None
+        self.view.fit()
+        self.following = True
+
+    def _on_manual_range(self, *_) -> None:
+        """The learner panned or zoomed: stop following the picture until View → Fit."""
+        self._range_path = None
+        self.following = False
+
+    def _follow(self, target) -> None:
+        """When the picture under ``target`` would leave the view, ease the range to frame it
+        while the animation plays (Preferences → Keep the picture in frame)."""
+        self._range_path = None
+        if not (self.following and self.context.preferences().follow_picture):
+            return
+        if self.model.dimension != 2 or self.view.shows_picture(target):
+            return
+        self._range_path = (np.array(self.view.visible_rect()), np.array(self.view.fit_rect_for(target)))
+
     def set_camera(self, camera) -> None:
         if isinstance(self.space_view, SpaceView):
             self.space_view.set_camera(camera)
@@ -181,6 +205,8 @@ class StudioLab(Lab):
             problem = opengl_problem()
             self.space_view = SpaceView(self.model.scene) if problem is None else NoOpenGLView(problem)
             self._canvas.addWidget(self.space_view)
+        if n == 3:
+            self.set_camera(self.model.scene.camera())  # a new 3D scene starts with its arrows apart
         self._canvas.setCurrentWidget(self.current_view())
         self.menus_.show_dimension(n)
         self.context.status(
@@ -205,9 +231,16 @@ class StudioLab(Lab):
         if old.shape != new.shape or self.view.view_box.dragging is not None:
             self.animator.jump(target)  # a new dimension starts settled; a drag follows the pointer
         else:
+            self._follow(target)
             self.animator.play(self.current_display(), target)
 
-    def _on_frame(self, matrix, _t: float) -> None:
+    def _on_frame(self, matrix, t: float) -> None:
+        if self._range_path is not None:
+            start, end = self._range_path
+            eased = self.animator.easing(min(max(t, 0.0), 1.0))
+            self.view.set_range(tuple(start + eased * (end - start)))
+            if t >= 1.0:
+                self._range_path = None
         view = self.current_view()
         if isinstance(view, (PlaneView, SpaceView)):
             view.show_matrix(matrix)

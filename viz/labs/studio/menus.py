@@ -27,14 +27,15 @@ class StudioMenus:
             group.addAction(action)
             self.dimension_actions[n] = action
         self.fit_action = QtGui.QAction("&Fit to Picture", parent)
-        self.fit_action.triggered.connect(lab.view.fit)
+        self.fit_action.triggered.connect(lab.fit)
         self.fit_action.setShortcut(QtGui.QKeySequence("Ctrl+0"))
         self.camera_menu = QtWidgets.QMenu("&Camera (3D)", parent)
         for text, name in (("&Isometric", "iso"), ("Look Along &x", "x"), ("Look Along &y", "y"),
                            ("Look Along &z", "z")):
             self.camera_menu.addAction(text, lambda name=name: lab.set_camera(CAMERA_PRESETS[name]))
         self.camera_menu.addSeparator()
-        reset = self.camera_menu.addAction("&Reset Camera", lambda: lab.set_camera(CAMERA_PRESETS["iso"]))
+        reset = self.camera_menu.addAction("&Reset Camera (arrows apart)",
+                                           lambda: lab.set_camera(lab.model.scene.camera()))
         reset.setShortcut(QtGui.QKeySequence("Ctrl+R"))
 
         self.presets_menu = QtWidgets.QMenu("&Presets", parent)

@@ -160,23 +160,29 @@ def test_deep_nesting_is_an_error_not_a_recursion_error(function):
     raises_quickly(function, "2^" * (MAX_TEXT_LENGTH // 2 - 1) + "1", "too deeply nested")
 
 
-DEEPEST = {
-    "functions": (parse_scalar, "sqrt(" * (MAX_DEPTH - 1) + "1" + ")" * (MAX_DEPTH - 1)),
-    "brackets": (parse_scalar, "(" * (MAX_DEPTH + 50) + "1" + ")" * (MAX_DEPTH + 50)),
-    "entry": (parse_matrix, "[[" + "(" * (MAX_DEPTH - 2) + "1" + ")" * (MAX_DEPTH - 2) + "]]"),
-    "rotations": (evaluate, "rot(" * (MAX_DEPTH - 1) + "1" + ")" * (MAX_DEPTH - 1)),
-    "literals": (evaluate, "[1 " * (MAX_DEPTH // 2) + "]" * (MAX_DEPTH // 2)),
+DEEPEST = {  # (function, text, what it must give: a value, or the start of its error message)
+    "functions": (parse_scalar, "sqrt(" * (MAX_DEPTH - 1) + "1" + ")" * (MAX_DEPTH - 1), Fraction(1)),
+    "brackets": (parse_scalar, "(" * (MAX_DEPTH + 50) + "1" + ")" * (MAX_DEPTH + 50), "too deeply nested"),
+    "entry": (parse_matrix, "[[" + "(" * (MAX_DEPTH - 2) + "1" + ")" * (MAX_DEPTH - 2) + "]]", Matrix([[1]])),
+    "rotations": (evaluate, "rot(" * (MAX_DEPTH - 1) + "1" + ")" * (MAX_DEPTH - 1), "rot needs a number"),
+    "literals": (evaluate, "[1 " * (MAX_DEPTH // 2) + "]" * (MAX_DEPTH // 2),
+                 "a matrix entry must be a number"),
 }
 
 
-@pytest.mark.parametrize("function, text", DEEPEST.values(), ids=DEEPEST.keys())
-def test_the_deepest_nesting_needs_fewer_than_600_stack_frames(function, text):
+@pytest.mark.parametrize("function, text, expected", DEEPEST.values(), ids=DEEPEST.keys())
+def test_the_deepest_nesting_needs_fewer_than_600_stack_frames(function, text, expected):
+    """Within 600 stack frames the parser gives the right value, or its own clear error —
+    never a RecursionError, and never a swallowed wrong answer."""
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(len(inspect.stack()) + 600)
     try:
-        function(text)
-    except ExpressionError:
-        pass
+        if isinstance(expected, str):
+            with pytest.raises(ExpressionError) as error:
+                function(text)
+            assert str(error.value).startswith(expected)
+        else:
+            assert function(text) == expected
     finally:
         sys.setrecursionlimit(limit)
 

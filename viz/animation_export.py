@@ -1,9 +1,11 @@
 """Animations for notes and slides: the identity (or the last start) → the matrix, as GIF or MP4.
 
-One off-screen :class:`PlaneView` is built (:func:`viz.export.build_view`) and moved frame by
-frame along the same rotation-aware :class:`TransformPath` and ``smooth`` easing the window
-plays, so the animation looks like the app. The last frame is the settled still — eigen-lines,
-the exact determinant — exactly what :func:`viz.export.export_picture` draws at t = 1.
+The plane: one off-screen :class:`PlaneView` is built (:func:`viz.export.build_view`) and moved
+frame by frame along the same :class:`TransformPath` and ``smooth`` easing the window plays, so
+the animation looks like the app. Space: each frame is painted by the same
+:class:`~viz.views.space_painter.SpacePainter` that writes 3D SVGs — no OpenGL needed — seen by
+the picture's camera, which may orbit slowly as the matrix plays. Either way the last frame is
+the settled still — eigen-lines, the exact determinant — as the still export draws it at t = 1.
 
 GIF frames share one adaptive palette (made once from the first and last frames, which hold
 every colour the motion uses) and are written one by one as they are drawn: each frame keeps
@@ -25,6 +27,7 @@ from .export import ExportError, build_view, render_image
 from .files import reason, write_through
 from .geometry import fit_rect, parallelogram
 from .interpolation import TransformPath
+from .picture import picture_scale
 from .scene import Scene
 
 FORMATS = ("gif", "mp4")
@@ -102,12 +105,15 @@ def motion_rect(points, current, aspect: float):
 
 
 def export_animation(scene: Scene, path, size=(1280, 720), fps=30, duration=3.0, theme=None, loop=True,
-                     start=None, rect=None, caption=True, progress=None) -> Path:
+                     start=None, rect=None, caption=True, progress=None, camera=None,
+                     orbit: float = 0.0) -> Path:
     """Write the animation start → ``scene.matrix`` to ``path`` (.gif, or .mp4 with imageio-ffmpeg).
 
-    ``start`` is a 2×2 array (the last transition's start) or None for the identity.
-    ``rect`` = (x_min, x_max, y_min, y_max) fixes the framing; by default it is the still's,
-    widened when the motion leaves it. ``progress(done, total)`` is called after each frame;
+    ``start`` is a square array of the scene's size (the last transition's start) or None for
+    the identity. In the plane, ``rect`` = (x_min, x_max, y_min, y_max) fixes the framing; by
+    default it is the still's, widened when the motion leaves it. In space, ``camera`` (default:
+    the scene's own, arrows apart) sees the motion and turns by ``orbit`` degrees of azimuth
+    over it. ``progress(done, total)`` is called after each frame;
     a False return cancels (:class:`AnimationCancelled`). Any other failure is an ExportError.
     Either way nothing is left behind. Returns the path written.
     """
@@ -122,28 +128,22 @@ def export_animation(scene: Scene, path, size=(1280, 720), fps=30, duration=3.0,
             raise ExportError(f"MP4 (H.264) needs an even width and height, not {size[0]}×{size[1]}")
     scene = scene.with_theme(theme)
     target = scene.matrix_floats
-    begin = np.eye(2) if start is None else np.asarray(start, dtype=float)
-    if begin.shape != (2, 2) or not np.all(np.isfinite(begin)):
-        raise ExportError("the animation must start from a finite 2×2 matrix")
+    n = scene.dimension
+    begin = np.eye(n) if start is None else np.asarray(start, dtype=float)
+    if begin.shape != (n, n) or not np.all(np.isfinite(begin)):
+        raise ExportError(f"the animation must start from a finite {n}×{n} matrix")
     motion = TransformPath(begin, target)
     count = frame_count(fps, duration)
-
-    view = build_view(scene, size, target, rect, caption)  # framed exactly like the still at t = 1
+    if n == 3:
+        source: PlaneFrames | SpaceFrames = SpaceFrames(scene, size, camera or scene.camera(), orbit, caption)
+    else:
+        source = PlaneFrames(scene, size, motion, count, rect, caption)
 
     def write(temporary: Path) -> None:
-        if rect is None:  # the still's framing, unless the motion would leave it
-            aspect = max(view.width(), 1) / max(view.height(), 1)
-            points = motion_points(motion, np.array(scene.vectors[0][1].to_floats()), count)
-            wide = motion_rect(points, view.visible_rect(), aspect)
-            if wide != tuple(view.visible_rect()):
-                view.set_range(wide)
-                view.redraw_for_range()
-            if caption:  # as the still does: nothing of the motion hides under the caption
-                view.clear_caption(points)
-        frames = _frames(view, motion, target, size, count)
+        frames = _frames(source, motion, target, count)
         if kind == "gif":
             _write_gif(temporary, frames, size, fps, loop, count, progress,
-                       _palette(view, motion, target, size))
+                       _palette(source, motion, target))
         else:
             _write_mp4(temporary, frames, size, fps, count, progress)
 
@@ -155,27 +155,83 @@ def export_animation(scene: Scene, path, size=(1280, 720), fps=30, duration=3.0,
         text = reason(error) if isinstance(error, OSError) else error
         raise ExportError(f"could not write {path}: {text}") from error
     finally:
-        view.close()
-        view.deleteLater()
+        source.close()
     return path
 
 
-def _frames(view, motion: TransformPath, target, size, count):
+class PlaneFrames:
+    """Frames of the plane: an off-screen view framed like the still at t = 1 (widened when the
+    motion would leave it), moved to each display matrix and rendered."""
+
+    def __init__(self, scene: Scene, size, motion: TransformPath, count: int, rect, caption: bool):
+        self.size = size
+        self.view = view = build_view(scene, size, scene.matrix_floats, rect, caption)
+        if rect is None:  # the still's framing, unless the motion would leave it
+            aspect = max(view.width(), 1) / max(view.height(), 1)
+            points = motion_points(motion, np.array(scene.vectors[0][1].to_floats()), count)
+            wide = motion_rect(points, view.visible_rect(), aspect)
+            if wide != tuple(view.visible_rect()):
+                view.set_range(wide)
+                view.redraw_for_range()
+            if caption:  # as the still does: nothing of the motion hides under the caption
+                view.clear_caption(points)
+
+    def render(self, display, _t: float, image=None):
+        self.view.show_matrix(display)
+        return render_image(self.view, self.size, image)
+
+    def close(self) -> None:
+        self.view.close()
+        self.view.deleteLater()
+
+
+class SpaceFrames:
+    """Frames of space, painted with QPainter (no OpenGL): the camera turns by ``orbit``
+    degrees of azimuth, eased like the motion, and the caption keeps its corner."""
+
+    def __init__(self, scene: Scene, size, camera, orbit: float, caption: bool):
+        from .export3d import caption_box
+
+        self.scene, self.size, self.camera, self.orbit, self.caption = scene, size, camera, orbit, caption
+        self.reserved = [caption_box(scene, picture_scale(size))] if caption else []
+
+    def render(self, display, t: float, image=None):
+        from dataclasses import replace
+
+        from PyQt6 import QtGui
+
+        from .export3d import paint_caption
+        from .views.space_painter import SpacePainter
+
+        width, height = self.size
+        if image is None:
+            image = QtGui.QImage(width, height, QtGui.QImage.Format.Format_RGB32)
+        camera = replace(self.camera, azimuth=self.camera.azimuth + self.orbit * smooth(t))
+        painter = QtGui.QPainter(image)
+        SpacePainter(self.scene, display, camera, self.size, reserved=self.reserved).paint(painter)
+        if self.caption:
+            paint_caption(painter, self.scene, picture_scale(self.size))
+        painter.end()
+        return image
+
+    def close(self) -> None:
+        """Nothing to close: the frames are painted straight into an image."""
+
+
+def _frames(source, motion: TransformPath, target, count):
     """Yield each frame as an RGB PIL image, drawn into one reused QImage."""
     image = None
     for i in range(count):
-        display = motion.at(smooth(i / (count - 1))) if i < count - 1 else target
-        view.show_matrix(display)
-        image = render_image(view, size, image)
+        t = i / (count - 1)
+        display = motion.at(smooth(t)) if i < count - 1 else target
+        image = source.render(display, t, image)
         yield _to_pil(image)
 
 
-def _palette(view, motion: TransformPath, target, size):
+def _palette(source, motion: TransformPath, target):
     """The shared GIF palette, from the two ends of the motion drawn once each."""
-    view.show_matrix(motion.at(0.0))
-    first = _to_pil(render_image(view, size))
-    view.show_matrix(target)
-    return make_palette(first, _to_pil(render_image(view, size)))
+    first = _to_pil(source.render(motion.at(0.0), 0.0))
+    return make_palette(first, _to_pil(source.render(target, 1.0)))
 
 
 def _to_pil(image):

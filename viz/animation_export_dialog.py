@@ -25,15 +25,17 @@ TITLE = "Export Animation"
 
 
 class AnimationExportDialog(QtWidgets.QDialog):
-    """``AnimationExportDialog(model, view, parent=None, start=None)``: the animation of
-    ``model``'s scene, framed as ``view`` shows it if asked; ``start`` is the 2×2
-    matrix the last animation started from (offered as "the last transition"), or None.
-    After a successful Save, ``saved_path`` is the file written and the dialog is accepted."""
+    """``AnimationExportDialog(model, view, parent=None, start=None, camera=None)``: the
+    animation of ``model``'s scene. In the plane it is framed as ``view`` shows it if asked; in
+    space (``camera`` given: the 3D view's) it is seen by that camera, which may orbit.
+    ``start`` is the matrix the last animation started from (offered as "the last
+    transition"), or None. After a successful Save, ``saved_path`` is the file written and
+    the dialog is accepted."""
 
-    def __init__(self, model, view, parent=None, start=None):
+    def __init__(self, model, view, parent=None, start=None, camera=None):
         super().__init__(parent)
         self.setWindowTitle(TITLE)
-        self.model, self.view, self.start = model, view, start
+        self.model, self.view, self.start, self.camera = model, view, start, camera
         self.saved_path: Path | None = None
         self.video = video_available()
 
@@ -99,7 +101,14 @@ class AnimationExportDialog(QtWidgets.QDialog):
         form.addRow("Speed", self.fps)
         form.addRow("Duration", self.duration)
         form.addRow("Theme", self.theme)
-        form.addRow("Framing", self.framing)
+        self.orbit = QtWidgets.QSpinBox()
+        self.orbit.setRange(-360, 360)
+        self.orbit.setSuffix("°")
+        self.orbit.setToolTip("Turn the camera this far around the scene while the matrix plays")
+        if camera is None:
+            form.addRow("Framing", self.framing)
+        else:
+            form.addRow("Camera orbit", self.orbit)
         form.addRow("Motion", start_row)
         form.addRow("", self.loop)
         buttons = QtWidgets.QDialogButtonBox(
@@ -134,7 +143,8 @@ class AnimationExportDialog(QtWidgets.QDialog):
                 "duration": self.duration.value(), "theme": self.theme.currentData(),
                 "loop": self.loop.isChecked(),
                 "start": self.start if self.from_last.isChecked() else None,
-                "rect": self.view.visible_rect() if self.framing.currentData() == "screen" else None}
+                **({"rect": self.view.visible_rect() if self.framing.currentData() == "screen" else None}
+                   if self.camera is None else {"camera": self.camera, "orbit": float(self.orbit.value())})}
 
     # -- saving ----------------------------------------------------------------------------
     def save(self) -> bool:

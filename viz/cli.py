@@ -70,6 +70,7 @@ def _number_in(kind, low, high, what: str, unit: str = ""):
 _progress = _number_in(float, 0.0, 1.0, "t")
 _fps = _number_in(int, 1, 60, "fps")
 _duration = _number_in(float, 0.1, 30.0, "duration", " seconds")
+_orbit = _number_in(float, -360.0, 360.0, "orbit", " degrees")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -117,6 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help='start from this matrix instead of the identity, e.g. "0 -1; 1 0"')
     motion.add_argument("--loop", action=argparse.BooleanOptionalAction, default=None,
                         help="play the GIF for ever (default) or once")
+    motion.add_argument("--orbit", type=_orbit, default=None, metavar="DEGREES",
+                        help="3D: turn the camera this far around while the matrix plays (default 0)")
     info = commands.add_parser("info", help="print what the matrix does, with exact numbers",
                                description="What a matrix does, or what some vectors span, "
                                            "with exact numbers.")
@@ -274,7 +277,7 @@ def _read_vector(text: str, flag: str, size: int | None = None):
 
 
 ANIMATION_ONLY = (("fps", "--fps"), ("duration", "--duration"), ("start", "--from"),
-                  ("loop", "--loop/--no-loop"))
+                  ("loop", "--loop/--no-loop"), ("orbit", "--orbit"))
 
 
 def _export(args) -> int:
@@ -303,9 +306,8 @@ def _export(args) -> int:
         matrix = _read_matrix(args.matrix, sizes=(2, 3))
         state, rect = replace(SceneState.fresh(matrix.shape[0]), matrix=matrix), None
     n = state.dimension
-    if n == 3 and args.animate:
-        raise ValueError("animations are made of 2×2 matrices for now; a 3×3 exports as a "
-                         ".png or .svg picture")
+    if n == 2 and args.orbit is not None:
+        raise ValueError("--orbit turns the 3D camera: it is for 3×3 matrices")
     if n == 2 and (args.azimuth is not None or args.elevation is not None or args.camera != "auto"):
         raise ValueError("--camera, --azimuth and --elevation are for 3×3 matrices (the 3D view)")
     if args.vector is not None:
@@ -315,8 +317,9 @@ def _export(args) -> int:
     if args.animate and args.start is not None:
         import numpy as np
 
-        start = np.array(_read_matrix(args.start).to_floats())
-    if n == 2 or Path(args.out).suffix.lower() == ".svg" or not os.environ.get("DISPLAY"):
+        start = np.array(_read_matrix(args.start, sizes=(n,)).to_floats())
+    # an animation in space is painted without OpenGL, like an SVG
+    if n == 2 or args.animate or Path(args.out).suffix.lower() == ".svg" or not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is ever shown
     from PyQt6 import QtWidgets
 
@@ -351,11 +354,10 @@ def _export(args) -> int:
     return 0
 
 
-def _export_space(args, scene, size, t):
-    """A 3×3 matrix: the 3D scene from the chosen camera (PNG needs OpenGL, SVG does not)."""
+def _camera(args, scene):
+    """The camera ``--camera``, ``--azimuth`` and ``--elevation`` ask for (3D)."""
     from dataclasses import replace
 
-    from .export3d import OpenGLUnavailable, export_space
     from .geometry3d import CAMERA_PRESETS
 
     camera = scene.camera() if args.camera == "auto" else CAMERA_PRESETS[args.camera]
@@ -365,8 +367,16 @@ def _export_space(args, scene, size, t):
         if not -90 <= args.elevation <= 90:
             raise ValueError(f"--elevation must be between -90 and 90 degrees, not {args.elevation:g}")
         camera = replace(camera, elevation=args.elevation)
+    return camera
+
+
+def _export_space(args, scene, size, t):
+    """A 3×3 matrix: the 3D scene from the chosen camera (PNG needs OpenGL, SVG does not)."""
+    from .export3d import OpenGLUnavailable, export_space
+
     try:
-        return export_space(scene, args.out, size, camera=camera, t=t, caption=not args.no_caption)
+        return export_space(scene, args.out, size, camera=_camera(args, scene), t=t,
+                            caption=not args.no_caption)
     except OpenGLUnavailable as error:
         raise ValueError(str(error)) from None
 
@@ -406,8 +416,10 @@ def _export_animation(args, scene, start, rect) -> int:
     loop = True if args.loop is None else args.loop
     bar = ProgressBar(Path(args.out).name) if not args.quiet and sys.stderr.isatty() else None
     try:
+        space = {"camera": _camera(args, scene), "orbit": args.orbit or 0.0} if scene.dimension == 3 else {}
         path = export_animation(scene, args.out, size=size, fps=fps, duration=duration, loop=loop,
-                                start=start, rect=rect, caption=not args.no_caption, progress=bar)
+                                start=start, rect=rect, caption=not args.no_caption, progress=bar,
+                                **space)
     finally:
         if bar is not None:
             bar.clear()

@@ -39,7 +39,7 @@ def export_space_svg(scene: Scene, path, size, camera: Camera, display=None, cap
         reserved = [caption_box(scene, picture_scale(size))] if caption else []
         SpacePainter(scene, display, camera, size, reserved=reserved).paint(painter)
         if caption:
-            _paint_caption(painter, scene, picture_scale(size))
+            paint_caption(painter, scene, picture_scale(size))
 
     write_picture(path, svg_bytes(*size, "A linear transformation of space, exported by Linear Lens", paint))
     return path
@@ -59,7 +59,7 @@ def caption_box(scene: Scene, scale: float) -> Box:
     return Box(rect.left() * scale, rect.top() * scale, rect.width() * scale, rect.height() * scale)
 
 
-def _paint_caption(painter: QtGui.QPainter, scene: Scene, scale: float) -> None:
+def paint_caption(painter: QtGui.QPainter, scene: Scene, scale: float) -> None:
     """The same caption as 2D exports (matrix and description), top-left."""
     graphics, _ = _caption(scene)
     painter.save()
@@ -100,7 +100,7 @@ def export_space_png(scene: Scene, path, size, camera: Camera, display=None, cap
         if caption:
             painter = QtGui.QPainter(image)
             painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
-            _paint_caption(painter, scene, picture_scale(size))
+            paint_caption(painter, scene, picture_scale(size))
             painter.end()
         write_picture(Path(path), png_bytes(image))
     finally:

@@ -128,7 +128,7 @@ def test_export_3d_png_with_a_display(qapp, tmp_path):
 
 @pytest.mark.parametrize("args, fragment", [
     (("export", "--matrix", "1 0; 0 1", "--out", "a.png", "--camera", "x"), "for 3×3 matrices"),
-    (("export", "--matrix", "1 0 0; 0 1 0; 0 0 1", "--out", "a.gif", "--animate"), "2×2 matrices for now"),
+    (("export", "--matrix", "1 0; 0 1", "--out", "a.gif", "--animate", "--orbit", "30"), "for 3×3 matrices"),
     (("export", "--matrix", "1 0 0; 0 1 0; 0 0 1", "--out", "a.svg", "--elevation", "120"), "between -90 and 90"),
     (("export", "--matrix", "1 0 0; 0 1 0; 0 0 1", "--out", "a.svg", "--vector", "1 2"), "3 components"),
 ])

@@ -7,6 +7,7 @@ import pty
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -150,3 +151,24 @@ def test_bad_session_is_one_line_and_status_2(tmp_path, changes, fragment):
 def test_session_and_matrix_are_exclusive(tmp_path):
     result = run(*SHEAR, "--session", str(write_session(tmp_path)), "--out", "a.png")
     assert result.returncode == 2 and "not allowed with" in result.stderr
+
+
+def test_a_3x3_matrix_animates_in_space_with_an_orbiting_camera(tmp_path):
+    """3×3 animations are painted without OpenGL (like 3D SVGs); --orbit turns the camera."""
+    still, turning = tmp_path / "still.gif", tmp_path / "turning.gif"
+    common = ("export", "--matrix", "0 -1 0; 1 0 0; 0 0 2", "--animate", "--size", "320x200",
+              "--fps", "5", "--duration", "1", "--no-caption")
+    assert run(*common, "--out", str(still)).returncode == 0
+    result = run(*common, "--out", str(turning), "--orbit", "90")
+    assert result.returncode == 0, result.stderr
+    with Image.open(still) as a, Image.open(turning) as b:
+        assert a.n_frames == b.n_frames == 6
+        a.seek(0)
+        b.seek(0)
+        first_a, first_b = np.asarray(a.convert("RGB"), float), np.asarray(b.convert("RGB"), float)
+        assert np.abs(first_a - first_b).mean() < 1  # the orbit starts where the camera is…
+        a.seek(5)
+        b.seek(5)
+        last_a, last_b = np.asarray(a.convert("RGB"), float), np.asarray(b.convert("RGB"), float)
+        assert np.abs(last_a - last_b).mean() > 1  # …and ends a quarter turn around
+        assert np.abs(last_a - first_a).mean() > 1  # the matrix moved space

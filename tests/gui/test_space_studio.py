@@ -35,7 +35,8 @@ def test_switch_to_3d_gives_a_3x3_editor_and_the_space_view(window3d):
     assert window.studio.matrix_editor.shape == (3, 3) and len(window.studio.vector_panel.rows[0].cells) == 3
     assert window.studio.views.currentWidget() is window.studio.space_view
     assert "k̂" in window.studio.panel().matrix_title.text()
-    assert not window.menus.export_animation_action.isEnabled() and not window.studio.menus_.fit_action.isEnabled()
+    assert window.menus.export_animation_action.isEnabled()  # 3D animations are painted without OpenGL
+    assert not window.studio.menus_.fit_action.isEnabled()
     window.undo_stack.undo()  # back to the plane in one step
     assert window.studio.model.matrix == Matrix.identity(2)
     assert window.studio.matrix_editor.shape == (2, 2) and window.studio.views.currentWidget() is window.studio.view
@@ -136,3 +137,22 @@ def test_without_opengl_the_3d_studio_explains_and_still_works(qtbot, window, mo
     assert "scales x by 2, y by 2 and z by 3" in window.studio.info_panel.toPlainText()
     svg = window.studio.export_picture(tmp_path / "space.svg", (800, 500), None)  # vector export needs no GL
     assert svg.exists()
+
+
+def test_export_animation_in_3d_uses_the_view_camera_and_can_orbit(qtbot, window, tmp_path):
+    from viz.animation_export_dialog import AnimationExportDialog
+
+    studio = window.studio
+    studio.switch_dimension(3)
+    studio.apply_matrix(Matrix([[0, -1, 0], [1, 0, 0], [0, 0, 2]]))
+    studio.animator.finish()
+    camera = studio.model.scene.camera()
+    dialog = AnimationExportDialog(studio.model, studio.view, window, camera=camera)
+    qtbot.addWidget(dialog)
+    dialog.orbit.setValue(45)
+    dialog.path.setText(str(tmp_path / "space.gif"))
+    dialog.width_box.setValue(320)
+    dialog.height_box.setValue(200)
+    options = dialog.options()
+    assert options["camera"] == camera and options["orbit"] == 45.0 and "rect" not in options
+    assert dialog.save() and (tmp_path / "space.gif").stat().st_size > 0

@@ -315,15 +315,19 @@ class StudioLab(Lab):
             view.deleteLater()
 
     def animation_problem(self) -> str | None:
-        return None if self.model.dimension == 2 else "Animation export works in the 2D plane for now"
+        return None
 
     def export_animation(self) -> Path | None:
         """A GIF (or MP4) of identity → M, or of the last transition."""
         from ...animation_export_dialog import AnimationExportDialog
 
         path = self.animator.path
-        start = None if np.allclose(path.start, path.end) else path.start
-        dialog = AnimationExportDialog(self.model, self.view, self.context.parent, start=start)
+        n = self.model.dimension
+        same = path.start.shape != (n, n) or np.allclose(path.start, path.end)
+        start = None if same else path.start
+        camera = self.space_view.camera() if isinstance(self.space_view, SpaceView) and self.model.dimension == 3 \
+            else (self.model.scene.camera() if self.model.dimension == 3 else None)
+        dialog = AnimationExportDialog(self.model, self.view, self.context.parent, start=start, camera=camera)
         return dialog.saved_path if dialog.exec() else None
 
     def notes(self, kind: str) -> str:

@@ -325,8 +325,10 @@ class StudioLab(Lab):
         n = self.model.dimension
         same = path.start.shape != (n, n) or np.allclose(path.start, path.end)
         start = None if same else path.start
-        camera = self.space_view.camera() if isinstance(self.space_view, SpaceView) and self.model.dimension == 3 \
-            else (self.model.scene.camera() if self.model.dimension == 3 else None)
+        camera = None
+        if n == 3:  # as the 3D view shows it now, or the scene's own camera without OpenGL
+            live = isinstance(self.space_view, SpaceView)
+            camera = self.space_view.camera() if live else self.model.scene.camera()
         dialog = AnimationExportDialog(self.model, self.view, self.context.parent, start=start, camera=camera)
         return dialog.saved_path if dialog.exec() else None
 

@@ -140,12 +140,11 @@ def export_animation(scene: Scene, path, size=(1280, 720), fps=30, duration=3.0,
         source = PlaneFrames(scene, size, motion, count, rect, caption)
 
     def write(temporary: Path) -> None:
-        frames = _frames(source, motion, target, count)
         if kind == "gif":
-            _write_gif(temporary, frames, size, fps, loop, count, progress,
+            _write_gif(temporary, _frames(source, motion, target, count), size, fps, loop, count, progress,
                        _palette(source, motion, target))
         else:
-            _write_mp4(temporary, frames, size, fps, count, progress)
+            _write_mp4(temporary, _images(source, motion, target, count), size, fps, count, progress)
 
     try:
         write_through(path, write)  # a cancel, a failure or Ctrl+C leaves no partial file
@@ -218,13 +217,19 @@ class SpaceFrames:
         """Nothing to close: the frames are painted straight into an image."""
 
 
-def _frames(source, motion: TransformPath, target, count):
-    """Yield each frame as an RGB PIL image, drawn into one reused QImage."""
+def _images(source, motion: TransformPath, target, count):
+    """Yield each frame as a QImage (RGB32), drawn into one reused image."""
     image = None
     for i in range(count):
         t = i / (count - 1)
         display = motion.at(smooth(t)) if i < count - 1 else target
         image = source.render(display, t, image)
+        yield image
+
+
+def _frames(source, motion: TransformPath, target, count):
+    """Yield each frame as an RGB PIL image (for the GIF writer)."""
+    for image in _images(source, motion, target, count):
         yield _to_pil(image)
 
 
@@ -303,16 +308,32 @@ def _write_gif(name, frames, size, fps, loop, count, progress, palette) -> None:
         out.write(b";")  # the GIF trailer
 
 
-def _write_mp4(name, frames, size, fps, count, progress) -> None:
+def _write_mp4(name, images, size, fps, count, progress) -> None:
+    """Stream the frames to ffmpeg's H.264 encoder while they are drawn: the QImage bytes go
+    straight down the pipe (no conversion to RGB first), and x264's ``veryfast`` preset encodes
+    on the other core while the next frame is drawn. The trade-off against the default preset:
+    a somewhat larger file for the same quality (crf 20, no visible loss on flat colours and
+    thin lines); ``ultrafast`` would be faster still but writes files about six times larger."""
     import imageio_ffmpeg
 
-    writer = imageio_ffmpeg.write_frames(name, size, fps=fps, codec="libx264", quality=8,
-                                         macro_block_size=1, ffmpeg_log_level="error",
-                                         output_params=["-movflags", "+faststart"])
+    writer = imageio_ffmpeg.write_frames(name, size, fps=fps, codec="libx264", pix_fmt_in="bgr0",
+                                         quality=None, macro_block_size=1, ffmpeg_log_level="error",
+                                         output_params=["-preset", "veryfast", "-crf", "20",
+                                                        "-movflags", "+faststart"])
     writer.send(None)  # start ffmpeg
     try:
-        for index, frame in enumerate(frames):
-            writer.send(frame.tobytes())
+        for index, image in enumerate(images):
+            bits = image.constBits()
+            bits.setsize(image.sizeInBytes())
+            writer.send(bytes(bits) if image.bytesPerLine() == 4 * size[0] else _packed(image, size))
             _check(progress, index + 1, count)
     finally:
         writer.close()
+
+
+def _packed(image, size) -> bytes:
+    """The image's pixels without the padding some rows carry."""
+    bits = image.constBits()
+    bits.setsize(image.sizeInBytes())
+    rows = np.frombuffer(bits, dtype=np.uint8).reshape(size[1], image.bytesPerLine())
+    return rows[:, : 4 * size[0]].tobytes()

@@ -63,7 +63,8 @@ PICTURES = [
 
 
 def model_of(matrix: str, vectors, ticked, theme: str) -> SceneModel:
-    named = tuple((name, Vector([x for row in parse_matrix(text).rows for x in row])) for name, text in vectors)
+    named = tuple((name, Vector([x for row in parse_matrix(text).rows for x in row]))
+                  for name, text in vectors)
     return SceneModel(state=SceneState(parse_matrix(matrix), named, selection=ticked, theme=theme))
 
 

@@ -49,7 +49,7 @@ from .errors import (
 )
 from .expressions import evaluate, parse_matrix, parse_scalar
 from .matrix import Matrix, Vector, trace
-from .multiplication import matmul_blocked, matmul_naive, matmul_optimized
+from .multiplication import matmul_blocked, matmul_ikj, matmul_naive, matmul_optimized
 from .radicals import ExactDot, Radical, exact_dot, exact_sqrt
 from .scalars import as_scalar, format_scalar, is_exact
 from .vectors import (
@@ -104,6 +104,7 @@ __all__ = [
     "linear_combination",
     "LinearAlgebraError",
     "matmul_blocked",
+    "matmul_ikj",
     "matmul_naive",
     "matmul_optimized",
     "Matrix",

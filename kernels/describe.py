@@ -16,9 +16,10 @@ projections, scalings and collapses.
 import math
 from fractions import Fraction
 
+from .algebraic import QuadraticSurd
 from .decompositions import rotation_axis_angle
 from .eigen import eigenvectors
-from .elimination import _magnitude_text, det, null_space, rref
+from .elimination import _magnitude_text, det, null_space, pivot_columns
 from .errors import FloatRangeError, NonFiniteError, ShapeError
 from .matrix import Matrix
 from .notation import scalar_text
@@ -238,12 +239,55 @@ _AXES = {(1, 0, 0): "x", (0, 1, 0): "y", (0, 0, 1): "z"}
 _AXIS_PLANES = {(1, 0, 0): "the yz-plane", (0, 1, 0): "the xz-plane", (0, 0, 1): "the xy-plane"}
 
 
-def _line3(direction) -> str:
-    """'the z-axis' or 'the line through (1, 2, 3)'."""
-    v = _integers(direction)
+def _line3(direction, v: list | None = None) -> str:
+    """'the z-axis' or 'the line through (1, 2, 3)' (``v``: ``_integers(direction)``, if known)."""
+    v = _integers(direction) if v is None else v
     if tuple(v) in _AXES:
         return f"the {_AXES[tuple(v)]}-axis"
     return "the line through (" + ", ".join(scalar_text(x) for x in v) + ")"
+
+
+def _sense3(axis, counter_clockwise: bool, rule: bool = True, named: list | None = None) -> str:
+    """Which way a turn about ``axis`` goes, seen from the tip of the line's name.
+
+    ``counter_clockwise`` is the sense seen from the tip of ``axis``. The line is named by its
+    direction with a positive first entry (the z-axis, not the −z-axis), so when ``axis``
+    points the other way the same turn is clockwise seen from there.
+
+    >>> _sense3([0, 0, 1], True), _sense3([0, 0, -1], True)
+    ('counter-clockwise seen from +z (right-hand rule)', 'clockwise seen from +z')
+    """
+    named = _integers(axis) if named is None else named
+    along = sum(float(a) * float(b) for a, b in zip(named, _by_largest(axis))) > 0
+    tip = f"+{_AXES[tuple(named)]}" if tuple(named) in _AXES else \
+        _line3(axis, named).removeprefix("the line through ")
+    if counter_clockwise == along:
+        return f"counter-clockwise seen from {tip}" + (" (right-hand rule)" if rule else "")
+    return f"clockwise seen from {tip}"
+
+
+def _turn3(axis, degrees: str, counter_clockwise: bool) -> str:
+    """'rotation by 90° about the z-axis, counter-clockwise seen from +z (right-hand rule)'.
+
+    A half turn looks the same both ways, so it gets no direction.
+    """
+    named = _integers(axis)
+    name = _line3(axis, named)
+    if degrees == "180°":
+        return f"rotation by {degrees} about {name}"
+    return f"rotation by {degrees} about {name}, {_sense3(axis, counter_clockwise, named=named)}"
+
+
+def _complex_turn_sense(axis, space) -> bool:
+    """Whether M turns the plane of the complex pair counter-clockwise seen from ``axis``'s tip.
+
+    For the eigenvalue a + bi (b > 0) with eigenvector x + iy, M·x = a·x − b·y: M turns x
+    towards −y, which is counter-clockwise about y × x.
+    """
+    v = space.vectors[0]
+    x, y = [complex(t).real for t in v], [complex(t).imag for t in v]
+    normal = [y[1] * x[2] - y[2] * x[1], y[2] * x[0] - y[0] * x[2], y[0] * x[1] - y[1] * x[0]]
+    return sum(float(a) * b for a, b in zip(_by_largest(axis), normal)) > 0
 
 
 def _plane3(normal) -> str:
@@ -302,7 +346,7 @@ def describe_collapse(M: Matrix) -> str:
     'the xy-plane'
     """
     n = _require_plane_or_space(M)
-    pivots = rref(M).pivots  # the same pivots, so the same rank, as rank(M)
+    pivots = pivot_columns(M)  # the same pivots, so the same rank, as rank(M)
     return _space_name(tuple(M.column(j) for j in pivots), n)
 
 
@@ -315,8 +359,16 @@ def _require_plane_or_space(M: Matrix) -> int:
 
 # -- describing 2×2 matrices ------------------------------------------------------------------
 
-def _scaled_by(value) -> str:
-    return f"scaled by {_number(value)}"
+def _eigenvalue_text(space) -> str:
+    """An eigenvalue as text: exact when it is rational or has a closed form (1 + √2·10⁻¹⁰,
+    which its decimal would show as 1), else its decimal."""
+    if isinstance(space.exact, QuadraticSurd):
+        return space.exact.text()
+    return _number(space.value)
+
+
+def _scaled_by(space) -> str:
+    return f"scaled by {_eigenvalue_text(space)}"
 
 
 def _describe2(M: Matrix, judge: _Judge) -> str:
@@ -385,10 +437,10 @@ def _eigen_clause2(M: Matrix) -> str:
     if len(spaces) == 1:
         (space,) = spaces
         return (f"only one eigen-direction: vectors on {line_name(space.vectors[0])} "
-                f"are {_scaled_by(space.value)}")
+                f"are {_scaled_by(space)}")
     first, second = spaces
-    return (f"vectors on {line_name(first.vectors[0])} are {_scaled_by(first.value)} "
-            f"and vectors on {line_name(second.vectors[0])} by {_number(second.value)}")
+    return (f"vectors on {line_name(first.vectors[0])} are {_scaled_by(first)} "
+            f"and vectors on {line_name(second.vectors[0])} by {_eigenvalue_text(second)}")
 
 
 # -- describing 3×3 matrices ------------------------------------------------------------------
@@ -419,15 +471,18 @@ def _describe3(M: Matrix, judge: _Judge) -> str:
     # an orthogonal matrix has columns of length 1, so no entry beyond 1: skip Mᵀ·M otherwise
     if _largest_entry(M) <= 1 + judge.tolerance and judge.same_product(M.T, M, I):
         if judge.equal(det(M), 1):
-            axis, angle = rotation_axis_angle(M)
-            return f"rotation by {_degrees(angle)} about {_line3(axis)}"
+            axis, angle = rotation_axis_angle(M)  # counter-clockwise seen from the axis's tip
+            return _turn3(axis, _degrees(angle), True)
         if judge.same_matrix(M, -I):
             return "point reflection through the origin: every vector is reversed"
         if judge.same_matrix(M, M.T) and judge.equal(sum(diagonal), 1):
             normal = max((I - M).columns, key=lambda v: sum(float(x) ** 2 for x in v))
             return f"reflection across {_plane3(normal)}"
+        # −M is a rotation R by some angle about the axis; M = −R is R followed by a half turn
+        # about the same axis (angle + 180°, i.e. 180° − angle the other way) and a reflection
+        # across the plane perpendicular to it
         axis, angle = rotation_axis_angle(-M)
-        return (f"rotation by {_degrees(math.pi - angle)} about {_line3(axis)} combined with "
+        return (f"{_turn3(axis, _degrees(math.pi - angle), False)}, combined with "
                 f"reflection across the plane perpendicular to it")
     if off_diagonal_zero and not any(judge.zero(x) for x in diagonal):
         if judge.equal(diagonal[0], diagonal[1]) and judge.equal(diagonal[1], diagonal[2]) \
@@ -440,7 +495,7 @@ def _describe3(M: Matrix, judge: _Judge) -> str:
         return shear
     determinant = _determinant_text(M)
     if determinant is None:  # rank(M) < 3: the same decision as rank() and inverse()
-        image = _space_name(tuple(M.column(j) for j in rref(M).pivots), 3)
+        image = _space_name(tuple(M.column(j) for j in pivot_columns(M)), 3)
         kernel = _space_name(null_space(M), 3)
         if judge.same_product(M, M, M):
             if judge.same_matrix(M, M.T):
@@ -456,10 +511,15 @@ def _describe3(M: Matrix, judge: _Judge) -> str:
     real = [s for s in spaces if not isinstance(s.value, complex)]
     directions = sum(s.geometric_multiplicity for s in real)
     if directions == 1:
-        line, value = _line3(real[0].vectors[0]), real[0].value
+        axis = real[0].vectors[0]
+        named = _integers(axis)
+        line = _line3(axis, named)
         if len(real) < len(spaces):
-            return f"{text}; it turns space around {line}, whose vectors are {_scaled_by(value)}"
-        return f"{text}; only one eigen-direction: vectors on {line} are {_scaled_by(value)}"
+            upper = next(s for s in spaces if isinstance(s.value, complex) and s.value.imag > 0)
+            sense = _sense3(axis, _complex_turn_sense(axis, upper), rule=False, named=named)
+            return (f"{text}; it turns space around {line}, {sense}, and the vectors on it "
+                    f"are {_scaled_by(real[0])}")
+        return f"{text}; only one eigen-direction: vectors on {line} are {_scaled_by(real[0])}"
     return f"{text}; {directions} independent eigen-directions"
 
 
@@ -475,7 +535,7 @@ def describe(M: Matrix) -> str:
     >>> describe(Matrix([[2, 1], [1, 2]]))
     'scales areas by 3; vectors on the line y = x are scaled by 3 and vectors on the line y = −x by 1'
     >>> describe(Matrix([[0, 0, -1], [0, 1, 0], [1, 0, 0]]))
-    'rotation by 90° about the y-axis'
+    'rotation by 90° about the y-axis, clockwise seen from +y'
     """
     n = _require_plane_or_space(M)
     if any(isinstance(x, complex) for row in M.rows for x in row):

@@ -8,8 +8,11 @@ the solutions of ``A x = b`` can then be read off.
 
 Exact (``Fraction``) matrices are reduced exactly: a pivot is zero or it is not. Float matrices
 use *partial pivoting* — the largest entry in the column becomes the pivot, which keeps rounding
-errors small — and count any ``|x| <= tolerance`` as zero, because after rounding a true zero
-rarely comes out as exactly ``0.0``. Complex entries work the same way, comparing ``abs()``.
+errors small — and count an entry as zero when it is at most the tolerance, because after
+rounding a true zero rarely comes out as exactly ``0.0``. "At most" is judged after
+*equilibration*: as if every row and column had first been scaled by a power of two to a
+largest entry near 1, so a tiny pivot beside huge ones (1e-200 beside 1e200) is not mistaken
+for noise. Complex entries work the same way, comparing ``abs()``.
 
 >>> result = rref(Matrix([[1, 2], [3, 4]]))
 >>> result.matrix, result.pivots
@@ -121,16 +124,97 @@ def default_tolerance(M: Matrix) -> float:
     return max(M.shape) ** 2 * EPSILON * _size(M.rows)
 
 
-def _pivot_row(rows, start: int, column: int, kind, tolerance: float):
+class _Scales:
+    """Powers of two that bring each row, then each column, to a largest entry near 1.
+
+    Multiplying a row or a column by a power of two changes no rank and rounds nothing. So
+    elimination runs on M itself, while every "is this zero?" is decided as if on the
+    scaled matrix (*equilibration*): entry (i, j) is measured as |x|·2^(rows[i] + columns[j]).
+    Then 1e-200 beside 1e200 on a diagonal is seen for what it is, an honest pivot, and
+    ``det([[1e200, 0], [0, 1e-200]])`` is 1 — not 0 because 1e-200 is small next to 1e200.
+
+    >>> scales = _Scales([[1e200, 0.0], [0.0, 1e-200]], 2)
+    >>> round(scales.measure(1e200, 0, 0), 2), round(scales.measure(1e-200, 1, 1), 2)
+    (0.65, 0.77)
+    """
+
+    def __init__(self, rows, pivot_columns: int):
+        self.rows = [-_exponent(max((abs(x) for x in row[:pivot_columns]), default=0.0)) for row in rows]
+        # in whole exponents, not floats: 1e-200 in a row scaled by 2⁻⁶⁶⁵ is below every float
+        self.columns = [-max((_exponent(abs(row[j])) + e for row, e in zip(rows, self.rows) if row[j] != 0),
+                             default=0)
+                        for j in range(len(rows[0]))]
+
+    def scale_columns(self, rows, kind, pivot_columns: int) -> None:
+        """Multiply the pivot columns by their powers of two, for real, when their sizes differ
+        by more than 2^``_SPREAD_LIMIT``: then a tiny column is an honest pivot column, and
+        dividing by its pivot would overflow the others. ``applied[j]`` records the exponent, so
+        that the results can be scaled back exactly. (Ordinary matrices are never scaled.)"""
+        self.applied = [0] * len(rows[0])
+        exponents = self.columns[:pivot_columns]
+        if max(exponents) - min(exponents) <= _SPREAD_LIMIT:
+            return
+        for j in range(pivot_columns):
+            e = max(-1000, min(1000, self.columns[j]))
+            self.applied[j], self.columns[j] = e, self.columns[j] - e
+        for row in rows:
+            for j in range(pivot_columns):
+                row[j] = _ldexp(row[j], self.applied[j], kind)
+
+    def measure(self, x, i: int, j: int) -> float:
+        """|x| in the units of the scaled matrix."""
+        return _times_power(abs(x), self.rows[i] + self.columns[j])
+
+    def swap(self, r: int, p: int) -> None:
+        self.rows[r], self.rows[p] = self.rows[p], self.rows[r]
+
+    def normalised(self, r: int, column: int) -> None:
+        """Row r was divided by its pivot in ``column``: in scaled units that pivot is 1 now."""
+        self.rows[r] = -self.columns[column]
+
+    def snap(self, rows, threshold: float) -> None:
+        """Replace entries whose scaled size is at most ``threshold`` by exact zeros."""
+        for i, row in enumerate(rows):
+            for j, x in enumerate(row):
+                if x != 0 and self.measure(x, i, j) <= threshold:
+                    row[j] = 0.0 * x
+
+    def size(self, rows) -> float:
+        """‖scaled rows‖_F, like :func:`_size`."""
+        return _size([[self.measure(x, i, j) for j, x in enumerate(row)] for i, row in enumerate(rows)])
+
+
+def _ldexp(x, e: int, kind):
+    """x·2ᵉ for a float or a complex number (exact, unless it leaves the float range)."""
+    if kind is complex:
+        return complex(math.ldexp(x.real, e), math.ldexp(x.imag, e))
+    return math.ldexp(x, e)
+
+
+def _exponent(x: float) -> int:
+    """The e with 2ᵉ⁻¹ ≤ x < 2ᵉ (0 for x = 0)."""
+    return math.frexp(x)[1] if x else 0
+
+
+def _times_power(x: float, e: int) -> float:
+    """x·2ᵉ for x ≥ 0, saturating at about 1e301 instead of overflowing."""
+    mantissa, exponent = math.frexp(x)
+    return math.ldexp(mantissa, min(exponent + e, 1000))
+
+
+def _pivot_row(rows, start: int, column: int, kind, tolerance: float, scales: "_Scales | None" = None):
     """The row (from ``start`` down) to take the pivot in ``column`` from, or None if all are zero.
 
-    Exact: the first nonzero entry. Floats: the largest |entry| (partial pivoting), provided it
-    is above the tolerance.
+    Exact: the first nonzero entry. Floats: the largest |entry| (partial pivoting) among those
+    above the tolerance — measured after equilibration when ``scales`` are given.
     """
     if kind is Fraction:
         return next((i for i in range(start, len(rows)) if rows[i][column] != 0), None)
-    best = max(range(start, len(rows)), key=lambda i: abs(rows[i][column]))
-    return best if abs(rows[best][column]) > tolerance else None
+    if scales is None:
+        best = max(range(start, len(rows)), key=lambda i: abs(rows[i][column]))
+        return best if abs(rows[best][column]) > tolerance else None
+    nonzero = [i for i in range(start, len(rows)) if scales.measure(rows[i][column], i, column) > tolerance]
+    return max(nonzero, key=lambda i: abs(rows[i][column])) if nonzero else None
 
 
 def _snap(rows, threshold: float) -> None:
@@ -188,7 +272,8 @@ def _add_label(target: int, source: int, k) -> str:
     return f"R{target + 1} ← R{target + 1} {sign} {term}"
 
 
-def _eliminate(rows, kind, tolerance: float, pivot_columns: int, steps: list | None):
+def _eliminate(rows, kind, tolerance: float, pivot_columns: int, steps: list | None,
+               scales: _Scales | None = None):
     """Gauss–Jordan on ``rows`` in place, taking pivots only from the first ``pivot_columns``.
 
     For each column: bring a pivot row up (swap), divide it by the pivot so the pivot is 1,
@@ -200,28 +285,35 @@ def _eliminate(rows, kind, tolerance: float, pivot_columns: int, steps: list | N
 
     Only the first ``pivot_columns`` columns are measured against the tolerance: the columns
     beside them (the identity of [M | I], the b of [A | b]) can be of a quite different size —
-    for M with entries of 1e300, M⁻¹ has entries of 1e-300, which are not noise.
+    for M with entries of 1e300, M⁻¹ has entries of 1e-300, which are not noise. With
+    ``scales`` every float entry is measured after equilibration (see :class:`_Scales`).
     """
     m = len(rows)
     one, zero = kind(1), kind(0)
     pivots: list[int] = []
-    factors = []
+    factors: list = []
+    if scales is not None and max(scales.rows) - min(scales.rows) > _SPREAD_LIMIT:
+        _scale_rows(rows, kind, scales, factors, steps)
     for column in range(pivot_columns):
         r = len(pivots)
         if r == m:
             break
-        p = _pivot_row(rows, r, column, kind, tolerance)
+        p = _pivot_row(rows, r, column, kind, tolerance, scales)
         if p is None:  # no pivot here: a free column; its leftover rounding noise is zero
             for i in range(r, m):
                 rows[i][column] = zero
             continue
         if p != r:
             rows[r], rows[p] = rows[p], rows[r]
+            if scales is not None:
+                scales.swap(r, p)
             factors.append(-one)
             if steps is not None:
                 E = _elementary(m, kind, {(r, r): zero, (p, p): zero, (r, p): one, (p, r): one})
                 steps.append(RowOperation("swap", f"R{r + 1} ↔ R{p + 1}", E, _as_matrix(rows, kind)))
         pivot = rows[r][column]
+        if scales is not None:
+            scales.normalised(r, column)
         if pivot != 1:
             rows[r] = [x / pivot for x in rows[r]]
             rows[r][column] = one
@@ -239,7 +331,8 @@ def _eliminate(rows, kind, tolerance: float, pivot_columns: int, steps: list | N
                 if i > r and kind is not Fraction:  # noise in the columns pivots come from
                     row = rows[i]
                     for j in range(column + 1, pivot_columns):
-                        if abs(row[j]) <= tolerance:
+                        size = abs(row[j]) if scales is None else scales.measure(row[j], i, j)
+                        if size <= tolerance:
                             row[j] = zero
                 if steps is not None:
                     steps.append(RowOperation("add", _add_label(i, r, k),
@@ -250,18 +343,101 @@ def _eliminate(rows, kind, tolerance: float, pivot_columns: int, steps: list | N
     return tuple(pivots), factors
 
 
-def _reduce(M: Matrix, tolerance, pivot_columns: int | None = None, steps: list | None = None):
-    """Row-reduce M; returns (rows, pivots, kind) with float noise in the result snapped to 0."""
+#: Rows or columns whose sizes differ by more than 2^this get equilibrated decisions. Below it
+#: the plain tolerance, relative to the whole matrix, already judges every entry fairly (and is
+#: cheaper): an entry it calls zero is below 2²⁰·n²·ε ≈ 1e-9 of its own row and column.
+_EQUILIBRATE_BEYOND = 20
+
+
+def _float_setup(M: Matrix, rows, tolerance, pivot_columns: int) -> tuple:
+    """(tolerance, scales) for a float elimination. With a tolerance given: that one, on M as
+    it is. Without: :func:`default_tolerance` for a matrix whose rows and columns are of
+    similar sizes, else the default tolerance of the equilibrated matrix (see :class:`_Scales`).
+    """
+    if tolerance is not None:
+        return tolerance, None
+    sizes = [abs(x) for row in rows for x in row[:pivot_columns] if x]
+    if not sizes or max(sizes) <= min(sizes) * 2 ** _EQUILIBRATE_BEYOND:  # then so are rows, columns
+        return default_tolerance(M), None
+    scales = _Scales(rows, pivot_columns)
+    used = [e for e, row in zip(scales.rows, rows) if any(row[:pivot_columns])]
+    columns = [e for j, e in enumerate(scales.columns[:pivot_columns]) if any(row[j] for row in rows)]
+    if max(used, default=0) - min(used, default=0) <= _EQUILIBRATE_BEYOND and \
+            max(columns, default=0) - min(columns, default=0) <= _EQUILIBRATE_BEYOND:
+        return default_tolerance(M), None
+    scales.scale_columns(rows, float if all(type(x) is float for row in rows for x in row) else complex,
+                         pivot_columns)
+    scaled = [[scales.measure(x, i, j) for j, x in enumerate(row[:pivot_columns])]
+              for i, row in enumerate(rows)]
+    return max(M.shape[0], pivot_columns) ** 2 * EPSILON * _size(scaled), scales
+
+
+#: Rows (or columns) whose sizes differ by more than 2^this are first scaled to a common size:
+#: subtracting a multiple of a row of 1e200s from a row of 1e-200s would pass through 1e-400,
+#: which a float cannot hold (it becomes 0, and the answer is wrong).
+_SPREAD_LIMIT = 500
+
+
+def _scale_rows(rows, kind, scales: _Scales, factors: list, steps: list | None) -> None:
+    """Multiply each row by the power of two that brings its largest entry near 1.
+
+    These are row operations like any other (``R1 ← 2⁻⁶⁶⁵·R1``): exact, recorded as steps,
+    and each multiplies the determinant by its factor, so det is divided by it at the end.
+    """
+    m = len(rows)
+    for i in range(m):
+        e = max(-1000, min(1000, scales.rows[i]))
+        if e == 0:
+            continue
+        rows[i] = [complex(math.ldexp(x.real, e), math.ldexp(x.imag, e)) if kind is complex
+                   else math.ldexp(x, e) for x in rows[i]]
+        scales.rows[i] -= e
+        factor = kind(math.ldexp(1.0, e))
+        factors.append(1 / factor)
+        if steps is not None:
+            label = f"R{i + 1} ← {coefficient_text(factor)}·R{i + 1}"
+            steps.append(RowOperation("scale", label, _elementary(m, kind, {(i, i): factor}),
+                                      _as_matrix(rows, kind)))
+
+
+def _reduce(M: Matrix, tolerance, pivot_columns: int | None = None, steps: list | None = None,
+            unscale: bool = True):
+    """Row-reduce M; returns (rows, pivots, kind) with float noise in the result snapped to 0.
+
+    (``unscale=False`` is for callers that need only the pivots: scaled columns are not
+    scaled back, which could overflow where M's own RREF holds a number beyond the float range.)
+    """
     rows, kind = _working_rows(M)
+    pivot_columns = pivot_columns or M.shape[1]
     if kind is Fraction:
-        pivots, _ = _eliminate(rows, kind, 0.0, pivot_columns or M.shape[1], steps)
+        pivots, _ = _eliminate(rows, kind, 0.0, pivot_columns, steps)
         return rows, pivots, kind
-    scale = _size(M.rows)
-    tolerance = default_tolerance(M) if tolerance is None else tolerance
-    pivots, _ = _eliminate(rows, kind, tolerance, pivot_columns or M.shape[1], steps)
+    tolerance, scales = _float_setup(M, rows, tolerance, pivot_columns)
+    before = _size(M.rows) if scales is None else scales.size(rows)
+    pivots, _ = _eliminate(rows, kind, tolerance, pivot_columns, steps, scales)
     # what counts as zero in the result: the same size relative to ‖result‖ as tolerance is to ‖M‖
-    _snap(rows, tolerance / scale * _size(rows))
+    if scales is None:
+        _snap(rows, tolerance / before * _size(rows))
+        return rows, pivots, kind
+    scales.snap(rows, tolerance / before * scales.size(rows))
+    if unscale and any(scales.applied):  # the RREF of M·D: column j of M's own RREF is that
+        try:                               # column / dⱼ, each row rescaled to a pivot of 1 again
+            for r, p in enumerate(pivots):
+                rows[r] = [_ldexp(x, scales.applied[p] - scales.applied[j], kind)
+                           for j, x in enumerate(rows[r])]
+        except OverflowError:
+            raise FloatRangeError(_RANGE_MESSAGE) from None
     return rows, pivots, kind
+
+
+def pivot_columns(M: Matrix) -> tuple:
+    """The pivot columns of M's RREF (0-based), as :func:`rref` finds them, without the RREF
+    itself (which for floats may hold numbers beyond the float range).
+
+    >>> pivot_columns(Matrix([[1, 2, 3], [2, 4, 7]]))
+    (0, 2)
+    """
+    return _reduce(M, None, unscale=False)[1]
 
 
 def rref(M: Matrix, tolerance: float | None = None) -> RrefResult:
@@ -298,7 +474,7 @@ def rank(M: Matrix, tolerance: float | None = None) -> int:
     >>> rank(Matrix([[1, 2], [2, 4]])), rank(Matrix.identity(3)), rank(Matrix.zeros(2, 3))
     (1, 3, 0)
     """
-    return len(_reduce(M, tolerance)[1])
+    return len(_reduce(M, tolerance, unscale=False)[1])
 
 
 def _null_basis(rows, pivots: tuple, n: int, kind) -> tuple:
@@ -411,10 +587,14 @@ def det(M: Matrix, tolerance: float | None = None):
     """  # noqa: E501 (a doctest's exception message is one line)
     n = M.require_square("the determinant")
     rows, kind = _working_rows(M)
-    tolerance = default_tolerance(M) if tolerance is None else tolerance
-    pivots, factors = _eliminate(rows, kind, tolerance, n, None)
+    scales = None
+    if kind is not Fraction:
+        tolerance, scales = _float_setup(M, rows, tolerance, n)
+    pivots, factors = _eliminate(rows, kind, tolerance or 0.0, n, None, scales)
     if len(pivots) < n:
         return kind(0)
+    if scales is not None:  # det(M·D) = det(M)·Π dⱼ
+        factors += [math.ldexp(1.0, -e) for e in scales.applied if e]
     return _product(factors, kind)
 
 
@@ -515,15 +695,28 @@ def _invert(M: Matrix, tolerance, steps: list | None) -> Matrix:
     rows, kind = _working_rows(M)
     one, zero = kind(1), kind(0)
     augmented = [row + [one if i == j else zero for j in range(n)] for i, row in enumerate(rows)]
+    scales = None
     if kind is not Fraction:  # measured against M, not against the identity beside it
-        tolerance = default_tolerance(M) if tolerance is None else tolerance
-    pivots, _ = _eliminate(augmented, kind, tolerance, n, steps)
+        tolerance, scales = _float_setup(M, augmented, tolerance, n)
+        before = _size(M.rows) if scales is None else scales.size([row[:n] for row in augmented])
+    pivots, _ = _eliminate(augmented, kind, tolerance or 0.0, n, steps, scales)
     if len(pivots) < n:
         raise SingularMatrixError(_singular_message(augmented, pivots, n, kind is Fraction))
-    result = [row[n:] for row in augmented]
     if kind is not Fraction:
-        _snap(result, tolerance / _size(M.rows) * _size(result))
-    return _as_matrix(result, kind)
+        if scales is None:
+            result = [row[n:] for row in augmented]
+            _snap(result, tolerance / before * _size(result))
+        else:  # the right half is measured in the scales of [M | I] as a whole
+            right = [[0.0 * x for x in row[:n]] + row[n:] for row in augmented]
+            scales.snap(right, tolerance / before * scales.size(right))
+            # M·D was inverted: M⁻¹ = D·(M·D)⁻¹, row j times dⱼ
+            try:
+                result = [[_ldexp(x, scales.applied[j], kind) for x in row[n:]]
+                          for j, row in enumerate(right)]
+            except OverflowError:
+                raise FloatRangeError(_RANGE_MESSAGE) from None
+        return _as_matrix(result, kind)
+    return _as_matrix([row[n:] for row in augmented], kind)
 
 
 def inverse(M: Matrix, tolerance: float | None = None) -> Matrix:

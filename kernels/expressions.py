@@ -174,9 +174,15 @@ def _times_pi(coefficient: Fraction):
 
 
 def _plain(value):
-    """A Fraction or float: a symbolic multiple of π is rounded to a float here, and only here."""
+    """A Fraction or float: a symbolic multiple of π is rounded to a float here, and only here.
+
+    Raises ``OverflowError`` when that float would be beyond the float range (1e308·π).
+    """
     if isinstance(value, _PiMultiple):
-        return float(value.coefficient) * math.pi
+        rounded = float(value.coefficient) * math.pi
+        if not math.isfinite(rounded):
+            raise OverflowError("number too large")
+        return rounded
     return value
 
 
@@ -565,7 +571,8 @@ def _fits_a_float(value) -> None:
     """Raise ``OverflowError`` unless ``value`` (a number or matrix) can be shown as floats."""
     entries = [x for row in value.rows for x in row] if isinstance(value, Matrix) else [value]
     for entry in entries:
-        float(entry)
+        if not math.isfinite(float(entry)):
+            raise OverflowError("number too large")
 
 
 # ------------------------------------------------------------------------------------------
@@ -600,6 +607,7 @@ class _Parser:
         self.entry_depth: int | None = None  # bracket depth of the matrix entry being read, if any
         self.newlines_end_rows = False  # in parse_matrix's bracket-free form, a line is a row
         self.multiplications = 0    # the cost of the matrix arithmetic so far
+        self.exponent_depths: list[int] = []  # bracket depth of each exponent being read
 
     # -- moving through the tokens ---------------------------------------------------------
     def peek(self, ahead: int = 0) -> Token:
@@ -679,11 +687,11 @@ class _Parser:
                 break
             if token.kind == "symbol" and token.text in _BINARY_PRECEDENCE:
                 operator, precedence = token.text, _BINARY_PRECEDENCE[token.text]
-            elif self.starts_operand(token):
+            elif self.starts_operand(token) or self.scalar_factor_follows(token):
                 operator, precedence = "", _JUXTAPOSITION_PRECEDENCE
             else:
                 break
-            if precedence < min_precedence:
+            if precedence < min_precedence or (operator == "^" and self.transpose_of_the_power()):
                 break
             if operator:
                 self.advance()
@@ -703,6 +711,32 @@ class _Parser:
         if token.kind == "name":
             return True
         return token.kind == "symbol" and token.text in ("(", "{", "[")
+
+    def scalar_factor_follows(self, token: Token) -> bool:
+        """Is ``token`` a number multiplying what comes before it, as the 3.4 in ``A^{2}3.4B``?
+
+        In a matrix expression (not inside a matrix's entries), a number may follow a matrix
+        name or a closing bracket directly, as lintrans writes products: ``3A4B`` is 3·A·4·B.
+        With a space between (``A 2``), or after another number (``2 3``), it is a mistake.
+        """
+        if token.kind != "number" or token.gap or self.matrices is None or self.entry_depth is not None:
+            return False
+        before = self.tokens[self.index - 1]
+        return before.text in (")", "}", "]") or (before.kind == "name" and before.text.isupper())
+
+    def transpose_of_the_power(self) -> bool:
+        """Is the ``^`` ahead a ``^T`` right after an exponent, as in ``A^{-1}^T``?
+
+        Then the transpose is of the power (A⁻¹)ᵀ, not of the exponent: the exponent ends
+        here, and the ``^T`` is read by the expression the power belongs to.
+        """
+        if self.matrices is None or not self.exponent_depths:
+            return False
+        if self.exponent_depths[-1] != self.bracket_depth:
+            return False
+        after = self.tokens[self.index + 1:self.index + 4]
+        return (after[0].kind, after[0].text) == ("name", "T") or \
+            [t.text for t in after] == ["{", "T", "}"]
 
     def ends_entry(self, token: Token) -> bool:
         """Does ``token`` start the next entry of a matrix row, as the ``-2`` in ``1 -2``?
@@ -822,7 +856,9 @@ class _Parser:
             if _is_number(base):
                 raise self.error("^T (transpose) needs a matrix, not a number", caret.position)
             return base if isinstance(base, _ScaledIdentity) else base.T
+        self.exponent_depths.append(self.bracket_depth)
         exponent = self.expression(_BINARY_PRECEDENCE["^"])
+        self.exponent_depths.pop()
         with self.reporting_at(caret.position):
             if not _is_number(exponent):
                 raise ExpressionError("an exponent must be a number, not a matrix")
@@ -1046,6 +1082,11 @@ def evaluate(expression: str, names: dict | None = None, *, identity_size: int |
     ``A^-1`` the inverse, ``[1 2; 3 4]`` a matrix written out, ``rot(45)`` a rotation by
     45 degrees. Numbers follow :func:`parse_scalar`, and a number alone is a number.
 
+    lintrans's notation works too: a number may sit inside a product, right after a matrix
+    or a closing bracket (``A^{2}3.4B`` is A²·3.4·B, ``3A4B`` is 3·A·4·B), and a transpose may
+    follow a power (``A^{-1}^T`` is (A⁻¹)ᵀ, like ``A^T^{-1}``). With a space, ``A 2`` is
+    still a slip, not a product.
+
     ``I`` is the identity, sized by the matrix it is added to or multiplied with. An ``I``
     that meets no matrix takes ``identity_size`` — or, without one, is an error.
 
@@ -1054,6 +1095,10 @@ def evaluate(expression: str, names: dict | None = None, *, identity_size: int |
     Matrix([[0, 1], [4, 1]])
     >>> evaluate("rot(90) [1; 0]"), evaluate("2^10")
     (Matrix([[0], [1]]), Fraction(1024, 1))
+    >>> evaluate("A^{-1}^T", {"A": A}) == evaluate("A^T^{-1}", {"A": A})
+    True
+    >>> evaluate("2A^{2}3B", {"A": A, "B": B}) == evaluate("2 * A^2 * 3 * B", {"A": A, "B": B})
+    True
     >>> evaluate("A + [1 2 3]", {"A": A})
     Traceback (most recent call last):
         ...

@@ -1,8 +1,15 @@
-"""Matrix multiplication three ways: the same sum, three lessons about cost.
+"""Matrix multiplication four ways: the same sum, four lessons about cost.
 
 Entry (i, j) of ``A @ B`` is the dot product of row i of A with column j of B:
-``C[i][j] = Σ_k A[i][k]·B[k][j]``. All three functions compute exactly that, in the same
-order of additions, so they agree to the last bit (and exactly for fractions).
+``C[i][j] = Σ_k A[i][k]·B[k][j]``. All four functions compute exactly that, in the same
+order of additions, so they agree to the last bit (and exactly for fractions):
+
+* :func:`matmul_naive` — the definition, i-j-k: for each entry, a sum over k;
+* :func:`matmul_ikj` — the loop order C tutorials call "optimized": it walks rows in memory
+  order, which matters for a CPU cache and hardly at all for Python's lists;
+* :func:`matmul_optimized` — what makes *Python* fast: fewer interpreted steps per term, and
+  for exact input, whole numbers instead of fractions;
+* :func:`matmul_blocked` — tiles, the way BLAS feeds a cache; in Python only bookkeeping.
 """
 
 import math
@@ -94,6 +101,36 @@ def matmul_naive(A: Matrix, B: Matrix) -> Matrix:
     return Matrix(result)
 
 
+def matmul_ikj(A: Matrix, B: Matrix) -> Matrix:
+    """The i-k-j loop order: row i of C gathers A[i][k] times row k of B, for k = 0, 1, ….
+
+    This is the order most tutorials call "optimized": in C the inner loop then walks row k
+    of B and row i of C straight through memory, which the CPU cache rewards, where the
+    i-j-k order jumps down a column of B. Python's lists hold pointers to numbers scattered
+    over the heap anyway, so the order barely matters here — the benchmark shows it. Entry
+    (i, j) still adds its terms for k = 0, 1, … in turn, so the result is identical.
+
+    >>> matmul_ikj(Matrix([[1, 2], [3, 4]]), Matrix([[0, 1], [1, 0]]))
+    Matrix([[2, 1], [4, 3]])
+    """
+    _check_inner(A, B)
+    n = B.shape[1]
+    start = _start(A, B)
+    result = []
+    for a_row in A.rows:
+        c_row = [start] * n
+        for a, b_row in zip(a_row, B.rows):
+            c_row = [c + a * b for c, b in zip(c_row, b_row)]
+        result.append(c_row)
+    return _product_matrix(result, start)
+
+
+def _whole_numbers(M: Matrix) -> tuple:
+    """(rows of whole numbers, d) with M = rows / d: an exact matrix over its common denominator."""
+    d = math.lcm(*(x.denominator for row in M.rows for x in row))
+    return [[x.numerator * (d // x.denominator) for x in row] for row in M.rows], d
+
+
 def matmul_optimized(A: Matrix, B: Matrix) -> Matrix:
     """What a Python programmer does to make the loop fast, without changing the maths.
 
@@ -103,11 +140,25 @@ def matmul_optimized(A: Matrix, B: Matrix) -> Matrix:
     are already kernel scalars, so they are not checked one by one again. Same additions,
     same order as :func:`matmul_naive`, about twice as fast because the interpreter does less.
 
+    Exact input gets a second lesson: a ``Fraction`` operation is Python code that reduces
+    by a gcd every time, while a whole-number product is one machine-level operation. So
+    write A = A'/a and B = B'/b with whole-number A' and B' (a and b the common
+    denominators), multiply whole numbers, and divide once per entry: A·B = (A'·B')/(a·b).
+    Exact either way — and for 128×128 integers about ten times faster.
+
     >>> matmul_optimized(Matrix([[1, 2], [3, 4]]), Matrix([[0, 1], [1, 0]]))
     Matrix([[2, 1], [4, 3]])
+    >>> matmul_optimized(Matrix([[Fraction(1, 2), 1]]), Matrix([[Fraction(2, 3)], [Fraction(1, 6)]]))
+    Matrix([[1/2]])
     """
     _check_inner(A, B)
     start = _start(A, B)
+    if start is ZERO and A.is_exact and B.is_exact:
+        (a_rows, a), (b_rows, b) = _whole_numbers(A), _whole_numbers(B)
+        columns = tuple(zip(*b_rows))
+        d = a * b  # one Fraction, with its gcd, per entry: n² instead of n³
+        rows = [[Fraction(sum(map(operator.mul, row, column)), d) for column in columns] for row in a_rows]
+        return Matrix._trusted(tuple(map(tuple, rows)))
     columns = tuple(zip(*B.rows))
     return _product_matrix([[_dot(row, column, start) for column in columns] for row in A.rows],
                            start)

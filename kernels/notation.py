@@ -33,15 +33,24 @@ def scalar_text(x) -> str:
 
 
 def _decimal_text(x: Fraction) -> str:
-    """Six significant digits of an exact fraction of any size (no float overflow).
+    """Six significant digits of an exact fraction of any size (no float overflow), written
+    as a float would be: plainly from 1e-5 to 1e6, with an exponent beyond.
 
-    >>> _decimal_text(Fraction(10**400 + 1, 3))
-    '3.33333e399'
+    >>> _decimal_text(Fraction(10**400 + 1, 3)), _decimal_text(Fraction(10**20 + 1, 10**19))
+    ('3.33333e399', '10')
+    >>> _decimal_text(Fraction(2 * 10**20 + 1, 10**19)), _decimal_text(Fraction(1, 3 * 10**20))
+    ('20', '3.33333e-21')
     """
     with localcontext() as context:
         context.prec = 6
-        value = (Decimal(x.numerator) / Decimal(x.denominator)).normalize()
-    return f"{value:g}".replace("e+", "e")
+        value = Decimal(x.numerator) / Decimal(x.denominator)
+    exponent = value.adjusted()
+    if -5 <= exponent < 6:
+        text = f"{value:f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    digits = f"{value.scaleb(-exponent):f}"
+    digits = digits.rstrip("0").rstrip(".") if "." in digits else digits
+    return f"{digits}e{exponent}"
 
 
 def coefficient_text(c) -> str:

@@ -15,7 +15,6 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .describe import line_name
 from .elimination import null_space, rref, solve
 from .errors import LinearAlgebraError, ShapeError
 from .matrix import Matrix, Vector
@@ -270,6 +269,9 @@ def _reach(basis: tuple, size: int) -> str:
     if not basis:
         return "the origin"
     if len(basis) == 1 and size == 2:
+        # imported here: describe needs eigen, whose exact roots need radicals, which needs us
+        from .describe import line_name
+
         return line_name(basis[0])
     if len(basis) == 1 and size == 3:
         return f"the line through the origin along {vector_text(basis[0])}"

@@ -64,6 +64,16 @@ class MatrixFacts:
         return self.rank < self.matrix.shape[0]
 
 
+def eigenvalue_text(value, exact=None) -> str:
+    """λ as a learner reads it: the kernel's closed form when it has one (1 + √2·10⁻¹⁰, not the
+    float 1.0000000001 that reads as 1), else the exact or decimal value."""
+    from kernels.algebraic import QuadraticSurd
+
+    if isinstance(exact, QuadraticSurd):
+        return exact.text()
+    return scalar_text(value)
+
+
 def _complex_summary(value: complex, has_real_direction: bool) -> str:
     """Words for a complex pair a ± bi of a real matrix: a turn by arg(a + bi) and a scale by
     |a + bi| in an invariant plane, which holds no real eigen-direction."""
@@ -83,7 +93,7 @@ def _eigen_summary(values, spaces) -> str:
         if isinstance(space.value, complex):
             continue
         vectors = ", ".join(vector_text(v) for v in space.vectors)
-        part = f"λ = {scalar_text(space.value)} along {vectors}"
+        part = f"λ = {eigenvalue_text(space.value, space.exact)} along {vectors}"
         if space.algebraic_multiplicity > len(space.vectors):
             count = len(space.vectors)
             part += (f" (repeated {space.algebraic_multiplicity}× but only "

@@ -26,7 +26,7 @@ import numpy as np
 from kernels import LinearAlgebraError, Matrix, Vector
 from kernels.notation import scalar_text
 
-from .facts import MatrixFacts, analyse, direction_floats
+from .facts import MatrixFacts, analyse, direction_floats, eigenvalue_text
 from .palette import PALETTES, THEMES, Palette, Theme, palette_for
 from .vector_facts import DotFacts, ExactDot, SpanFacts, dot_facts, exact_dot, span_facts
 
@@ -149,10 +149,11 @@ class EigenLine:
     """A line of eigenvectors: every vector on it is only scaled, by ``value``."""
     direction: tuple  # floats
     value: object
+    exact: object = None  # the kernel's closed form of λ (1 + √2), if it has one
 
     @property
     def label(self) -> str:
-        return f"λ = {scalar_text(self.value)}"
+        return f"λ = {eigenvalue_text(self.value, self.exact)}"
 
 
 @dataclass(frozen=True)
@@ -446,7 +447,7 @@ def _eigenspaces(facts: MatrixFacts) -> tuple[tuple, tuple]:
             continue
         vectors = [direction_floats(v) for v in space.vectors]
         if n == 2 or len(vectors) == 1:
-            lines.extend(EigenLine(v, space.value) for v in vectors)
+            lines.extend(EigenLine(v, space.value, space.exact) for v in vectors)
         elif len(vectors) == 2:
             normal = plane_normal(*vectors)
             if normal is not None:

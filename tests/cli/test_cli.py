@@ -75,7 +75,8 @@ def test_info_steps_and_expressions():
 
 def test_info_accepts_3x3():
     facts = json.loads(run("info", "--matrix", "1 0 0; 0 0 -1; 0 1 0", "--format", "json").stdout)
-    assert facts["description"] == "rotation by 90° about the x-axis"
+    assert facts["description"] == \
+        "rotation by 90° about the x-axis, counter-clockwise seen from +x (right-hand rule)"
 
 
 @pytest.mark.parametrize("args, fragment", [

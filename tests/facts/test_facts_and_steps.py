@@ -90,3 +90,15 @@ def test_latex_row_operations():
     assert steps.latex_operation("R2 ← R2 − 3·R1") == r"R_{2} \gets R_{2} - 3 \cdot R_{1}"
     latex = steps.as_latex(steps.working(parse_matrix("0 1; 1 0")))
     assert r"\xrightarrow{R_{1} \leftrightarrow R_{2}}" in latex
+
+
+def test_close_eigenvalues_are_shown_in_closed_form_not_as_one_rounded_float():
+    """Issue 12's matrix: λ = 1 ± √2·10⁻¹⁰ printed as "λ = 1" twice before; the panels and the
+    eigen-line labels now read the kernel's closed form."""
+    from viz.scene import DEFAULT_VECTORS, SceneState, accept, build_scene
+
+    matrix = parse_matrix("1 1/10000000000; 2/10000000000 1")
+    facts = accept(matrix)
+    assert "λ = 1 + √2·10⁻¹⁰" in facts.eigen_summary and "λ = 1 − √2·10⁻¹⁰" in facts.eigen_summary
+    scene = build_scene(SceneState(matrix, (("v", DEFAULT_VECTORS[2]),)), facts)
+    assert sorted(line.label for line in scene.eigen_lines) == ["λ = 1 + √2·10⁻¹⁰", "λ = 1 − √2·10⁻¹⁰"]

@@ -77,17 +77,32 @@ EXAMPLES_2D = {
 EXAMPLES_3D = {
     "identity": ([[1, 0, 0], [0, 1, 0], [0, 0, 1]], "the identity: every vector stays where it is"),
     "zero": ([[0] * 3] * 3, "the zero matrix: every vector collapses to the origin"),
-    "rotation about z": ([[0, -1, 0], [1, 0, 0], [0, 0, 1]], "rotation by 90° about the z-axis"),
+    "rotation about z": ([[0, -1, 0], [1, 0, 0], [0, 0, 1]],
+                         "rotation by 90° about the z-axis, counter-clockwise seen from +z (right-hand rule)"),
+    # issue 12: the inverse turns the other way, and says so
+    "rotation about z, inverse": ([[0, 1, 0], [-1, 0, 0], [0, 0, 1]],
+                                  "rotation by 90° about the z-axis, clockwise seen from +z"),
+    "rotation about y": ([[0, 0, 1], [0, 1, 0], [-1, 0, 0]],
+                         "rotation by 90° about the y-axis, counter-clockwise seen from +y (right-hand rule)"),
+    "half turn about x": ([[1, 0, 0], [0, -1, 0], [0, 0, -1]], "rotation by 180° about the x-axis"),
     "rotation about (1, 1, 1)": ([[0, 0, 1], [1, 0, 0], [0, 1, 0]],
-                                 "rotation by 120° about the line through (1, 1, 1)"),
+                                 "rotation by 120° about the line through (1, 1, 1), "
+                                 "counter-clockwise seen from (1, 1, 1) (right-hand rule)"),
+    "rotation about (1, 1, 1), inverse": ([[0, 1, 0], [0, 0, 1], [1, 0, 0]],
+                                          "rotation by 120° about the line through (1, 1, 1), "
+                                          "clockwise seen from (1, 1, 1)"),
     "reflection across xy": ([[1, 0, 0], [0, 1, 0], [0, 0, -1]], "reflection across the xy-plane"),
     "reflection across x + y + z = 0": (
         [[F(1, 3), F(-2, 3), F(-2, 3)], [F(-2, 3), F(1, 3), F(-2, 3)], [F(-2, 3), F(-2, 3), F(1, 3)]],
         "reflection across the plane x + y + z = 0"),
     "point reflection": ([[-1, 0, 0], [0, -1, 0], [0, 0, -1]],
                          "point reflection through the origin: every vector is reversed"),
-    "rotoreflection": ([[0, -1, 0], [1, 0, 0], [0, 0, -1]], "rotation by 90° about the z-axis "
+    "rotoreflection": ([[0, -1, 0], [1, 0, 0], [0, 0, -1]], "rotation by 90° about the z-axis, "
+                       "counter-clockwise seen from +z (right-hand rule), "
                        "combined with reflection across the plane perpendicular to it"),
+    "rotoreflection, inverse": ([[0, 1, 0], [-1, 0, 0], [0, 0, -1]], "rotation by 90° about the z-axis, "
+                                "clockwise seen from +z, "
+                                "combined with reflection across the plane perpendicular to it"),
     "projection onto a plane": ([[1, 0, 0], [0, 1, 0], [0, 0, 0]], "projection onto the xy-plane"),
     "oblique projection": ([[1, 0, 1], [0, 1, 1], [0, 0, 0]],
                            "projection onto the xy-plane along the line through (1, 1, −1)"),
@@ -102,7 +117,14 @@ EXAMPLES_3D = {
     "uniform scale": ([[2, 0, 0], [0, 2, 0], [0, 0, 2]], "uniform scale by 2"),
     "turn and stretch": ([[0, -1, 0], [1, 0, 0], [0, 0, 2]],
                          "scales volumes by 2; it turns space around the z-axis, "
-                         "whose vectors are scaled by 2"),
+                         "counter-clockwise seen from +z, and the vectors on it are scaled by 2"),
+    "turn and stretch, other way": ([[0, 1, 0], [-1, 0, 0], [0, 0, 2]],
+                                    "scales volumes by 2; it turns space around the z-axis, "
+                                    "clockwise seen from +z, and the vectors on it are scaled by 2"),
+    # issue 12: a turn by 10⁻¹⁰ rad about x, once called a real eigenvalue 1 with 7 eigenvectors
+    "tiny exact turn about x": ([[1, 0, 0], [0, 1, F(-1, 10 ** 10)], [0, F(1, 10 ** 10), 1]],
+                                "scales volumes by ≈1; it turns space around the x-axis, "
+                                "counter-clockwise seen from +x, and the vectors on it are scaled by 1"),
     "Jordan block": ([[2, 1, 0], [0, 2, 1], [0, 0, 2]],
                      "scales volumes by 8; only one eigen-direction: "
                      "vectors on the x-axis are scaled by 2"),

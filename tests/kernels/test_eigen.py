@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kernels.algebraic import QuadraticSurd
 from kernels.eigen import (
     Eigenspace,
     Eigenvalue,
@@ -107,10 +108,10 @@ def test_complex_eigenvectors_of_a_rotation():
     assert all(close(a, b) for a, b in zip(down.vectors[0], [s, 1j * s]))
 
 
-def test_irrational_eigenvalues_are_floats():
+def test_irrational_eigenvalues_are_floats_with_their_closed_form():
     golden, other = eigenvalues(Matrix([[1, 1], [1, 0]]))
-    assert golden == Eigenvalue((1 + math.sqrt(5)) / 2, 1)
-    assert other.value == pytest.approx((1 - math.sqrt(5)) / 2, rel=1e-15)
+    assert golden == Eigenvalue((1 + math.sqrt(5)) / 2, 1, QuadraticSurd(F(1, 2), F(1, 2), 5))
+    assert other.value == (1 - math.sqrt(5)) / 2 and other.exact.text() == "1/2 − √5/2"
     check_eigenpairs(Matrix([[1, 1], [1, 0]]), tol=1e-12)
 
 
@@ -212,7 +213,10 @@ def test_characteristic_polynomial_examples():
     assert characteristic_polynomial(Matrix([[0, -1], [1, 0]])) == (1, 0, 1)
     assert characteristic_polynomial(Matrix([[5]])) == (1, -5)
     assert characteristic_polynomial(Matrix([[5, 1, 0], [0, 5, 1], [0, 0, 5]])) == (1, -15, 75, -125)
-    assert all(isinstance(c, Fraction) for c in characteristic_polynomial(Matrix([[F(1, 3), 2], [4, 5]])))
+    # exact: whole numbers as int (fast), the rest as Fraction — never a float
+    p = characteristic_polynomial(Matrix([[F(1, 3), 2], [4, 5]]))
+    assert p == (1, F(-16, 3), F(-19, 3)) and [type(c) for c in p] == [int, Fraction, Fraction]
+    assert all(type(c) is int for c in characteristic_polynomial(Matrix([[2, 1], [7, 3]])))
 
 
 def test_non_square_matrices_are_refused():

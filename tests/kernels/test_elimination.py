@@ -171,20 +171,22 @@ def test_det_of_huge_and_tiny_floats_says_it_cannot_be_held():
         det(Matrix([[1e200, 0.0, 0.0], [0.0, 1e200, 0.0], [0.0, 0.0, -1e200]]))
     with pytest.raises(FloatRangeError, match="too small .* invertible"):
         det(Matrix([[1e-200, 0.0], [0.0, 1e-200]]))
-    # the pivots are multiplied exactly: 1e300 · 1e300 overflows, but the answer 1e300 does not
-    # (the 1e-300 pivot counts only with tolerance 0: next to 1e300 it is rounding noise)
+    # the pivots are multiplied exactly: 1e300 · 1e300 overflows, but the answer 1e300 does not;
+    # and the 1e-300 pivot is an honest pivot of a diagonal matrix (issue 12: equilibration)
     huge_and_tiny = Matrix([[1e300, 0.0, 0.0], [0.0, 1e300, 0.0], [0.0, 0.0, 1e-300]])
     assert det(huge_and_tiny, tolerance=0.0) == pytest.approx(1e300)
-    assert det(huge_and_tiny) == 0.0
+    assert det(huge_and_tiny) == pytest.approx(1e300)
 
 
 def test_float_det_uses_the_rank_tolerance_so_det_is_zero_exactly_when_rank_drops():
     M = Matrix([[1.0, 2.0 ** 0.5], [2.0 ** 0.5, 2.0]])   # columns on a line, up to rounding
     assert det(M) == 0.0 and rank(M) == 1
-    # a pivot below max(m, n)·ε·(largest entry) counts as zero, even on a diagonal:
-    # this matrix is too badly scaled (condition number 1e17) for floats to tell
-    assert det(Matrix([[1e10, 0.0], [0.0, 1e-7]])) == 0.0
-    assert det(Matrix([[1e10, 0.0], [0.0, 1e-7]]), tolerance=0.0) == pytest.approx(1e3)
+    # the tolerance judges the equilibrated matrix (rows and columns scaled by powers of two):
+    # a diagonal matrix never loses rank, however different its entries (issue 12)
+    assert det(Matrix([[1e10, 0.0], [0.0, 1e-7]])) == pytest.approx(1e3)
+    assert rank(Matrix([[1e10, 0.0], [0.0, 1e-7]])) == 2
+    # an explicit tolerance is absolute, on M as it is
+    assert det(Matrix([[1e10, 0.0], [0.0, 1e-7]]), tolerance=1e-6) == 0.0
 
 
 # -- inverse -----------------------------------------------------------------------------------
@@ -391,3 +393,37 @@ def test_solve_matches_the_ranks(A, entries):
     assert len(result.directions) == A.shape[1] - rank_A
     for d in result.directions:
         assert A @ (result.solution + 3 * d) == b
+
+
+# -- issue 12: a tiny pivot next to huge ones is a pivot (equilibration) ----------------------
+
+WELL_SCALED_BUT_WIDE = {
+    # name: (matrix, det, rank) — invertible matrices whose entries differ hugely in size
+    "diagonal 1e200, 1e-200": ([[1e200, 0.0], [0.0, 1e-200]], 1.0, 2),
+    "rows of different scales": ([[1e200, 1e200], [1e-200, 2e-200]], 1.0, 2),
+    "columns of different scales": ([[1e200, 1e-200], [1e200, 2e-200]], 1.0, 2),
+    "3×3 diagonal": ([[1e150, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1e-150]], 1.0, 3),
+    # and a singular one stays singular: its second row is its first times 1e-400 (in two steps)
+    "rows of different scales, dependent": ([[1e200, 2e200], [1e-200, 2e-200]], 0.0, 1),
+}
+DETERMINANT_FUNCTIONS = {"elimination": det, "cofactor": det_cofactor}
+
+
+@pytest.mark.parametrize("function", DETERMINANT_FUNCTIONS.values(), ids=DETERMINANT_FUNCTIONS.keys())
+@pytest.mark.parametrize("name", WELL_SCALED_BUT_WIDE)
+def test_tiny_pivots_next_to_huge_ones_are_not_zero(name, function):
+    rows, determinant, expected_rank = WELL_SCALED_BUT_WIDE[name]
+    M = Matrix(rows)
+    assert function(M) == pytest.approx(determinant, rel=1e-14, abs=0.0)
+    assert rank(M) == expected_rank == len(rref(M).pivots)
+    if expected_rank == len(rows):  # against the exact inverse (M⁻¹·M would overflow here)
+        truth = inverse(Matrix([[Fraction(x) for x in row] for row in rows]))
+        for ours, true in zip(inverse(M).rows, truth.rows):
+            assert all(abs(Fraction(a) - b) <= abs(b) * Fraction(1e-14) for a, b in zip(ours, true))
+    else:
+        with pytest.raises(SingularMatrixError):
+            inverse(M)
+
+
+def test_the_inverse_of_huge_next_to_tiny_keeps_its_tiny_entry():
+    assert inverse(Matrix([[1e200, 0.0], [0.0, 1e-200]])) == Matrix([[1e-200, 0.0], [0.0, 1e200]])

@@ -377,6 +377,52 @@ def test_a_lone_identity_takes_identity_size():
         evaluate("I + I")
 
 
+# lintrans's notation (issue 12): scalars inside a product, and a transpose after a power.
+# Each form must give the same matrix as the same expression written out with * and brackets.
+LINTRANS_NAMES = {name: Matrix([[1 + k, F(1, 2)], [-1, 2 - k]]) for k, name in enumerate("ABCDFM")}
+LINTRANS_FORMS = {
+    "A^{2}3.4B": "A^2 * 3.4 * B",
+    "3A4B": "3 * A * 4 * B",
+    "2A^{3}4B^5": "2 * A^3 * 4 * B^5",
+    "8.36A^T3.4B^12": "8.36 * (A^T) * 3.4 * B^12",
+    "3.5A^{4}5.6rot(19.2)^T-B^{-1}4.1C^5": "3.5 * A^4 * 5.6 * (rot(19.2)^T) - (B^{-1}) * 4.1 * C^5",
+    "-3.4(9D^{2}3F^-1)^T+C": "-3.4 * ((9 * D^2 * 3 * F^{-1})^T) + C",
+    "3A^2(M-B^T)^{-1}18([13.2 -6.4; -11 0.2]+F)^2":
+        "3 * A^2 * ((M - B^T)^{-1}) * 18 * (([13.2, -6.4; -11, 0.2] + F)^2)",
+    "A^{-1}^T": "(A^{-1})^T",            # once refused, while A^T^{-1} worked
+    "A^T^{-1}": "(A^T)^{-1}",
+    "A^{2}^T": "(A^2)^T",
+    "A^-1^T": "(A^{-1})^T",
+}
+
+
+@pytest.mark.parametrize("form", LINTRANS_FORMS)
+def test_lintrans_forms_mean_what_they_mean_in_lintrans(form):
+    ours, written_out = evaluate(form, LINTRANS_NAMES), evaluate(LINTRANS_FORMS[form], LINTRANS_NAMES)
+    if written_out.is_exact:
+        assert ours == written_out
+    else:
+        assert np.allclose(np.array(ours.to_floats()), np.array(written_out.to_floats()), rtol=1e-12)
+
+
+def test_a_transpose_after_a_power_is_of_the_power():
+    assert evaluate("A^{-1}^T", NAMES) == A_INVERSE.T == evaluate("A^T^{-1}", NAMES)
+
+
+OVERFLOWS = ["1e308pi", "2e308", "1e308 * 10", "6e307pi", "-1e308pi", "(1e308)pi", "10^309", "1e200^2"]
+ENTRY_POINTS = {"parse_scalar": parse_scalar, "evaluate": lambda text: evaluate(text, {}),
+                "parse_matrix": parse_matrix, "parse_matrix [..]": lambda text: parse_matrix(f"[{text} 1]"),
+                "evaluate [..]": lambda text: evaluate(f"[{text}; 1]", {})}
+
+
+@pytest.mark.parametrize("text", OVERFLOWS)
+@pytest.mark.parametrize("entry", ENTRY_POINTS.values(), ids=ENTRY_POINTS.keys())
+def test_overflow_is_an_expression_error_from_every_entry_point(entry, text):
+    """Issue 12: ``1e308pi`` gave inf from parse_scalar, and a NonFiniteError from parse_matrix."""
+    with pytest.raises(ExpressionError, match="too large"):
+        entry(text)
+
+
 EVALUATE_ERRORS = {
     "X": ("X is not defined", 0),
     "A + X": ("X is not defined", 4),
@@ -409,7 +455,8 @@ EVALUATE_ERRORS = {
     "(A": ("missing ')'", 2),
     "A)": ("unexpected ')'", 1),
     "A +": ("something must follow '+'", 3),
-    "A 2": ("missing operator before '2'", 2),
+    "A 2": ("missing operator before '2'", 2),  # with a space: 3A4B is lintrans's, A 2 a slip
+    "2 3A": ("missing operator before '3'", 2),
     "I": ("I needs a size", 0),
     "A^1000": ("number too large", 0),
     "A^-1000000": ("number too large", 1),

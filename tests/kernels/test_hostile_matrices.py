@@ -117,7 +117,11 @@ def singularity(rows) -> Fraction:
     d = abs(exact_det(rows))
     # compare d² with f2^n to stay rational
     ratio_sq = d * d / f2 ** n
-    return Fraction(math.sqrt(ratio_sq)) if ratio_sq < 1e300 else Fraction(1)
+    if ratio_sq == 0 or ratio_sq >= 1e300:
+        return Fraction(ratio_sq != 0)
+    # √ of the exact ratio with whole numbers: a float would underflow to 0 below 1e-308
+    shift = 2 * max(0, (ratio_sq.denominator.bit_length() - ratio_sq.numerator.bit_length()) // 2 + 100)
+    return Fraction(math.isqrt((ratio_sq.numerator << shift) // ratio_sq.denominator), 1 << (shift // 2))
 
 
 def true_eigenvalues_2x2(rows) -> list[complex]:

@@ -11,12 +11,13 @@ from hypothesis import strategies as st
 
 from kernels.errors import NonFiniteError, ShapeError, SingularMatrixError
 from kernels.matrix import Matrix, Vector, trace
-from kernels.multiplication import matmul_blocked, matmul_naive, matmul_optimized
+from kernels.multiplication import matmul_blocked, matmul_ikj, matmul_naive, matmul_optimized
 
 PROPERTY = settings(max_examples=60, deadline=None)
 
 MATMULS = {
     "naive": matmul_naive,
+    "i-k-j": matmul_ikj,
     "optimized": matmul_optimized,
     "blocked (tile 2)": lambda A, B: matmul_blocked(A, B, block=2),
     "blocked (default)": matmul_blocked,
@@ -183,7 +184,7 @@ def pairs(draw, elements):
 
 @PROPERTY
 @given(pairs(fractions))
-def test_the_three_matmuls_agree_exactly_on_fractions(pair):
+def test_the_four_matmuls_agree_exactly_on_fractions(pair):
     A, B = pair
     expected = matmul_naive(A, B)
     assert expected.is_exact
@@ -193,7 +194,7 @@ def test_the_three_matmuls_agree_exactly_on_fractions(pair):
 
 @PROPERTY
 @given(pairs(floats))
-def test_the_three_matmuls_agree_to_the_bit_on_floats_and_match_numpy(pair):
+def test_the_four_matmuls_agree_to_the_bit_on_floats_and_match_numpy(pair):
     A, B = pair
     expected = matmul_naive(A, B)
     for multiply in MATMULS.values():
@@ -212,3 +213,14 @@ def test_matmul_is_associative_but_not_commutative(multiply):
 def test_blocked_needs_a_positive_block():
     with pytest.raises(ValueError):
         matmul_blocked(Matrix([[1]]), Matrix([[1]]), block=0)
+
+
+@PROPERTY
+@given(pairs(st.one_of(st.integers(-10 ** 30, 10 ** 30), fractions)))
+def test_whole_numbers_and_fractions_mixed_agree_exactly(pair):
+    """matmul_optimized multiplies exact matrices as whole numbers over a common denominator."""
+    A, B = pair
+    expected = matmul_naive(A, B)
+    for multiply in MATMULS.values():
+        result = multiply(A, B)
+        assert result == expected and all(type(x) is Fraction for row in result.rows for x in row)

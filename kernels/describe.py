@@ -502,7 +502,9 @@ def _describe3(M: Matrix, judge: _Judge) -> str:
                 return f"projection onto {image}"
             return f"projection onto {image} along {kernel}"
         where = "in" if "plane" in kernel else "on"
-        return f"collapses space onto {image}; every vector {where} {kernel} lands on the origin"
+        shape = "a plane" if "plane" in image else "a line"
+        return (f"collapses space onto {image} (the image is {shape} in space); "
+                f"every vector {where} {kernel} lands on the origin")
     size, negative = determinant
     text = f"scales volumes by {size}"
     if negative:

@@ -108,10 +108,12 @@ EXAMPLES_3D = {
                            "projection onto the xy-plane along the line through (1, 1, −1)"),
     "projection onto a line": ([[F(1, 3)] * 3] * 3, "projection onto the line through (1, 1, 1)"),
     "collapse onto a line": ([[1, 1, 1], [2, 2, 2], [3, 3, 3]],
-                             "collapses space onto the line through (1, 2, 3); "
+                             "collapses space onto the line through (1, 2, 3) (the image is a line "
+                             "in space); "
                              "every vector in the plane x + y + z = 0 lands on the origin"),
     "collapse onto a plane": ([[1, 2, 3], [4, 5, 6], [7, 8, 9]],
-                              "collapses space onto the plane x − 2y + z = 0; "
+                              "collapses space onto the plane x − 2y + z = 0 (the image is a plane "
+                              "in space); "
                               "every vector on the line through (1, −2, 1) lands on the origin"),
     "diagonal": ([[2, 0, 0], [0, 3, 0], [0, 0, 4]], "scales x by 2, y by 3 and z by 4"),
     "uniform scale": ([[2, 0, 0], [0, 2, 0], [0, 0, 2]], "uniform scale by 2"),

@@ -223,22 +223,9 @@ class Label:
     color: str
 
 
-@dataclass(frozen=True)
-class Scene:
-    """Everything to draw for one committed state (see the module docstring)."""
+class ReadsState:
+    """Read-only shortcuts to the :class:`SceneState` a value carries as ``state``."""
     state: SceneState
-    facts: MatrixFacts
-    look: Theme
-    colors: Palette
-    arrows: tuple  # of Arrow: the named vectors and their images, then î, ĵ (, k̂) on top
-    eigen_lines: tuple  # of EigenLine
-    eigen_planes: tuple  # of EigenPlane (3D)
-    collapse: Collapse | None
-    span: SceneSpan | None
-    comparison: Comparison | None
-    combination: Combination | None
-    analysis_problem: str | None  # why the compared vectors could not be analysed, if so
-    matrix_floats: np.ndarray = field(repr=False, compare=False)  # the committed matrix, as floats
 
     @property
     def matrix(self) -> Matrix:
@@ -253,12 +240,34 @@ class Scene:
         return self.state.vectors
 
     @property
+    def styles(self) -> Mapping[str, VectorStyle]:
+        return self.state.styles
+
+    @property
     def theme(self) -> str:
         return self.state.theme
 
     @property
     def palette(self) -> str:
         return self.state.palette
+
+
+@dataclass(frozen=True)
+class Scene(ReadsState):
+    """Everything to draw for one committed state (see the module docstring)."""
+    state: SceneState
+    facts: MatrixFacts
+    look: Theme
+    colors: Palette
+    arrows: tuple  # of Arrow: the named vectors and their images, then î, ĵ (, k̂) on top
+    eigen_lines: tuple  # of EigenLine
+    eigen_planes: tuple  # of EigenPlane (3D)
+    collapse: Collapse | None
+    span: SceneSpan | None
+    comparison: Comparison | None
+    combination: Combination | None
+    analysis_problem: str | None  # why the compared vectors could not be analysed, if so
+    matrix_floats: np.ndarray = field(repr=False, compare=False)  # the committed matrix, as floats
 
     @property
     def description(self) -> str:

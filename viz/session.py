@@ -86,7 +86,15 @@ from kernels.expressions import MAX_EXACT_BITS, MAX_TEXT_LENGTH
 
 from .files import UnreadableFile, read_regular_file, reason, write_atomically
 from .palette import PALETTES, THEMES
-from .scene import DEFAULT_PALETTE, DEFAULT_THEME, DEFAULT_VECTORS, SHOW_MODES, SceneState, VectorStyle
+from .scene import (
+    DEFAULT_PALETTE,
+    DEFAULT_THEME,
+    DEFAULT_VECTORS,
+    SHOW_MODES,
+    ReadsState,
+    SceneState,
+    VectorStyle,
+)
 
 FORMAT_VERSION = 2
 APP_ID = "linear-lens"
@@ -112,7 +120,7 @@ class SessionError(ValueError):
 
 
 @dataclass(frozen=True)
-class Session:
+class Session(ReadsState):
     """What a session file holds: the studio's scene and view, which lab was open, and the
     sections of the other labs (decoded JSON objects, each checked by the lab that owns it).
 
@@ -126,33 +134,9 @@ class Session:
     format: int = FORMAT_VERSION  # the version the file was written in
 
     @property
-    def dimension(self) -> int:
-        return self.state.dimension
-
-    @property
-    def matrix(self) -> Matrix:
-        return self.state.matrix
-
-    @property
     def vector(self) -> Vector:
         """v, the first of the vectors."""
         return self.state.vectors[0][1]
-
-    @property
-    def vectors(self) -> tuple:
-        return self.state.vectors
-
-    @property
-    def styles(self) -> Mapping[str, VectorStyle]:
-        return self.state.styles
-
-    @property
-    def theme(self) -> str:
-        return self.state.theme
-
-    @property
-    def palette(self) -> str:
-        return self.state.palette
 
 
 # -- numbers ------------------------------------------------------------------------------

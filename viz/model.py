@@ -14,11 +14,12 @@ from PyQt6 import QtCore
 from kernels import Matrix, Vector
 
 from .facts import MatrixFacts
-from .scene import DEFAULT_VECTORS, Scene, SceneState, VectorStyle, accept, build_scene
+from .scene import DEFAULT_VECTORS, ReadsState, Scene, SceneState, VectorStyle, accept, build_scene
 
 
-class SceneModel(QtCore.QObject):
-    """State of one Linear Lens scene.
+class SceneModel(ReadsState, QtCore.QObject):
+    """State of one Linear Lens scene (its matrix, dimension, vectors, theme and palette are
+    read through :class:`~viz.scene.ReadsState`).
 
     Signals (each emitted once per change, after the new scene is in place):
         dimension_changed(n): the scene switched between the plane (2) and space (3); it is
@@ -100,15 +101,6 @@ class SceneModel(QtCore.QObject):
         """What the kernel says about the committed matrix (determinant, eigenvectors, …)."""
         return self._scene.facts
 
-    @property
-    def matrix(self) -> Matrix:
-        return self._state.matrix
-
-    @property
-    def dimension(self) -> int:
-        """2 for the plane, 3 for space."""
-        return self._state.dimension
-
     def set_matrix(self, matrix: Matrix) -> None:
         """A new matrix of the same size (a typed cell, a preset, a drag of î or ĵ)."""
         if matrix.shape != self.matrix.shape:
@@ -122,11 +114,6 @@ class SceneModel(QtCore.QObject):
     def vector(self) -> Vector:
         """v, the first vector: drawn with its image Mv."""
         return self._state.vectors[0][1]
-
-    @property
-    def vectors(self) -> tuple:
-        """Every named vector, ``(name, Vector)`` pairs, v first."""
-        return self._state.vectors
 
     def set_vectors(self, vectors) -> None:
         """Replace the list (at least one vector, unique names, each the scene's dimension).
@@ -198,14 +185,6 @@ class SceneModel(QtCore.QObject):
     def set_combination(self, coefficients) -> None:
         coefficients = None if coefficients is None else tuple(float(c) for c in coefficients)
         self.set_state(replace(self._state, combination=coefficients))
-
-    @property
-    def theme(self) -> str:
-        return self._state.theme
-
-    @property
-    def palette(self) -> str:
-        return self._state.palette
 
     def set_appearance(self, theme: str | None = None, palette: str | None = None) -> None:
         self.set_state(replace(self._state, theme=theme or self.theme, palette=palette or self.palette))

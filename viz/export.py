@@ -55,6 +55,7 @@ def build_view(scene: Scene, size, display=None, rect=None, caption: bool = True
     width, height = size
     scale = picture_scale(size)
     view = PlaneView(scene)
+    view.place_moving_labels = True  # a picture at any t keeps its labels apart
     view.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     view.resize(max(1, round(width / scale)), max(1, round(height / scale)))
     view.show()

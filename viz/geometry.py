@@ -158,6 +158,10 @@ def image_points(matrix, points) -> np.ndarray:
     [[1e+30, 5e+29], [1e+30, 0.0]]
     """
     matrix, points = np.asarray(matrix, dtype=float), np.asarray(points, dtype=float)
+    with np.errstate(over="ignore", invalid="ignore"):
+        plain = points @ matrix.T
+    if np.all(np.abs(plain) <= FAR):  # the usual case (and False for inf or NaN): done
+        return plain
     matrix_scale = float(np.abs(matrix).max(initial=0.0)) or 1.0
     point_scale = float(np.abs(points).max(initial=0.0)) or 1.0
     directions = (points / point_scale) @ (matrix / matrix_scale).T  # entries ≤ n: no overflow

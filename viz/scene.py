@@ -280,12 +280,14 @@ class Scene(ReadsState):
         display = np.asarray(display, dtype=float)
         return display.shape == self.matrix_floats.shape and bool(np.allclose(display, self.matrix_floats))
 
-    def arrow_names(self, display) -> list[str]:
+    def arrow_names(self, display, tips=None) -> list[str]:
         """The label of each arrow (in :attr:`arrows` order) when ``display`` is on screen. A
         vector that its image lands on shares one label with it, "v = Mv" (the identity leaves v
         where it is), and the image's own label is "" so that two labels never print on one
-        point. Other arrows that meet keep their own labels, placed apart."""
-        tips = [arrow.tip(display) for arrow in self.arrows]
+        point. Other arrows that meet keep their own labels, placed apart. ``tips`` are the
+        arrows' tips under ``display`` when the caller has them already."""
+        if tips is None:
+            tips = [arrow.tip(display) for arrow in self.arrows]
         shown = [arrow.name for arrow in self.arrows]
         for i, arrow in enumerate(self.arrows):
             for j in range(i + 1, len(self.arrows)):

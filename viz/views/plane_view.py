@@ -120,6 +120,10 @@ class PlaneView(pg.GraphicsView):
         self.combination = CombinationPath(box, z=38)
         self.arrows: list[VectorArrow] = []  # one per arrow of the scene, in its order
         self._moved: dict = {}  # label item → (its natural position, where the placer put it)
+        # labels are placed when the picture is at rest; an export places them on every frame
+        # too, while the window's animation leaves them where their items put them (per-frame
+        # placement would cost the window a third of its frame time for labels that move on)
+        self.place_moving_labels = False
         self.picture: Scene = scene
         self.display = scene.matrix_floats if scene.dimension == 2 else np.eye(2)
         self.settled = True
@@ -152,8 +156,8 @@ class PlaneView(pg.GraphicsView):
         self.grid.set_matrix(display)
         self.area.set_matrix(display, scene.determinant_label(display))
         handles = []
-        for item, arrow, name in zip(self.arrows, scene.arrows, scene.arrow_names(display)):
-            tip = arrow.tip(display)
+        tips = [arrow.tip(display) for arrow in scene.arrows]
+        for item, arrow, tip, name in zip(self.arrows, scene.arrows, tips, scene.arrow_names(display, tips)):
             item.set_label(name)
             item.set_tip(*tip)
             if arrow.handle is not None:
@@ -165,7 +169,8 @@ class PlaneView(pg.GraphicsView):
             self._show_facts(scene)
         self.eigenlines.set_visible(self.settled)
         self.collapse.set_visible(self.settled)
-        self.place_labels()
+        if self.settled or self.place_moving_labels:
+            self.place_labels()
 
     def _show_facts(self, scene: Scene) -> None:
         """Eigen-directions and the collapse line of the committed matrix."""

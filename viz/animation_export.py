@@ -118,14 +118,8 @@ def export_animation(scene: Scene, path, size=(1280, 720), fps=30, duration=3.0,
     Either way nothing is left behind. Returns the path written.
     """
     path = Path(path)
-    kind = animation_format(path)
     size = (int(size[0]), int(size[1]))
-    validate(size, fps, duration)
-    if kind == "mp4":
-        if not video_available():
-            raise ExportError(VIDEO_HINT)
-        if size[0] % 2 or size[1] % 2:
-            raise ExportError(f"MP4 (H.264) needs an even width and height, not {size[0]}×{size[1]}")
+    check_video(path, size, fps, duration)
     scene = scene.with_theme(theme)
     target = scene.matrix_floats
     n = scene.dimension
@@ -138,13 +132,42 @@ def export_animation(scene: Scene, path, size=(1280, 720), fps=30, duration=3.0,
         source: PlaneFrames | SpaceFrames = SpaceFrames(scene, size, camera or scene.camera(), orbit, caption)
     else:
         source = PlaneFrames(scene, size, motion, count, rect, caption)
+    try:
+        return write_animation(path, lambda: _images(source, motion, target, count),
+                               lambda: (source.render(motion.at(0.0), 0.0), source.render(target, 1.0)),
+                               size, fps, loop, count, progress)
+    finally:
+        source.close()
+
+
+def check_video(path: Path, size, fps, duration) -> None:
+    """ExportError unless a .gif or .mp4 of ``size`` at ``fps`` for ``duration`` can be written."""
+    kind = animation_format(path)
+    validate(size, fps, duration)
+    if kind == "mp4":
+        if not video_available():
+            raise ExportError(VIDEO_HINT)
+        if size[0] % 2 or size[1] % 2:
+            raise ExportError(f"MP4 (H.264) needs an even width and height, not {size[0]}×{size[1]}")
+
+
+def write_animation(path: Path, images, ends, size, fps, loop, count, progress) -> Path:
+    """Write ``count`` frames as a GIF or MP4 (by the suffix of ``path``), atomically.
+
+    ``images()`` yields the frames as RGB32 QImages (one buffer may be reused); ``ends()`` gives
+    the first and last frames, from which a GIF's one shared palette is made. ``progress(done,
+    total)`` after each frame; a False return cancels. Nothing is left behind on failure.
+    """
+    kind = animation_format(path)
 
     def write(temporary: Path) -> None:
         if kind == "gif":
-            _write_gif(temporary, _frames(source, motion, target, count), size, fps, loop, count, progress,
-                       _palette(source, motion, target))
+            first, last = ends()
+            palette = make_palette(_to_pil(first), _to_pil(last))
+            _write_gif(temporary, (_to_pil(image) for image in images()), size, fps, loop, count, progress,
+                       palette)
         else:
-            _write_mp4(temporary, _images(source, motion, target, count), size, fps, count, progress)
+            _write_mp4(temporary, images(), size, fps, count, progress)
 
     try:
         write_through(path, write)  # a cancel, a failure or Ctrl+C leaves no partial file
@@ -153,8 +176,6 @@ def export_animation(scene: Scene, path, size=(1280, 720), fps=30, duration=3.0,
     except Exception as error:  # any other failure: one clear message
         text = reason(error) if isinstance(error, OSError) else error
         raise ExportError(f"could not write {path}: {text}") from error
-    finally:
-        source.close()
     return path
 
 
@@ -225,18 +246,6 @@ def _images(source, motion: TransformPath, target, count):
         display = motion.at(smooth(t)) if i < count - 1 else target
         image = source.render(display, t, image)
         yield image
-
-
-def _frames(source, motion: TransformPath, target, count):
-    """Yield each frame as an RGB PIL image (for the GIF writer)."""
-    for image in _images(source, motion, target, count):
-        yield _to_pil(image)
-
-
-def _palette(source, motion: TransformPath, target):
-    """The shared GIF palette, from the two ends of the motion drawn once each."""
-    first = _to_pil(source.render(motion.at(0.0), 0.0))
-    return make_palette(first, _to_pil(source.render(target, 1.0)))
 
 
 def _to_pil(image):

@@ -30,12 +30,17 @@ class AnimationExportDialog(QtWidgets.QDialog):
     space (``camera`` given: the 3D view's) it is seen by that camera, which may orbit.
     ``start`` is the matrix the last animation started from (offered as "the last
     transition"), or None. After a successful Save, ``saved_path`` is the file written and
-    the dialog is accepted."""
+    the dialog is accepted.
 
-    def __init__(self, model, view, parent=None, start=None, camera=None):
+    Another lab passes ``writer(path, progress=…, size=…, fps=…, theme=…, loop=…)`` and the
+    ``duration`` its motion lasts instead of a model and a view: then only the file, size,
+    speed, theme and loop are asked (the lab's own motion sets the length)."""
+
+    def __init__(self, model, view, parent=None, start=None, camera=None, writer=None, duration=None):
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         self.model, self.view, self.start, self.camera = model, view, start, camera
+        self.writer = writer
         self.saved_path: Path | None = None
         self.video = video_available()
 
@@ -63,8 +68,11 @@ class AnimationExportDialog(QtWidgets.QDialog):
         self.duration.setRange(*DURATION_RANGE)
         self.duration.setDecimals(1)
         self.duration.setSingleStep(0.5)
-        self.duration.setValue(3.0)
+        self.duration.setValue(3.0 if duration is None else duration)
         self.duration.setSuffix(" s")
+        if writer is not None:
+            self.duration.setEnabled(False)
+            self.duration.setToolTip("The length of each step and pause sets the duration")
         self.theme = QtWidgets.QComboBox()
         self.theme.addItem("As on screen", None)
         self.theme.addItem("Dark", "dark")
@@ -105,11 +113,14 @@ class AnimationExportDialog(QtWidgets.QDialog):
         self.orbit.setRange(-360, 360)
         self.orbit.setSuffix("°")
         self.orbit.setToolTip("Turn the camera this far around the scene while the matrix plays")
-        if camera is None:
+        if writer is not None:
+            pass  # the lab's motion: no framing, camera or start to choose
+        elif camera is None:
             form.addRow("Framing", self.framing)
         else:
             form.addRow("Camera orbit", self.orbit)
-        form.addRow("Motion", start_row)
+        if writer is None:
+            form.addRow("Motion", start_row)
         form.addRow("", self.loop)
         buttons = QtWidgets.QDialogButtonBox(
             QtWidgets.QDialogButtonBox.StandardButton.Save | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
@@ -138,7 +149,10 @@ class AnimationExportDialog(QtWidgets.QDialog):
                 self.format.setCurrentIndex(index)
 
     def options(self) -> dict:
-        """The keyword arguments of :func:`export_animation` the dialog's fields say."""
+        """The keyword arguments of :func:`export_animation` (or the writer) the fields say."""
+        if self.writer is not None:
+            return {"size": (self.width_box.value(), self.height_box.value()), "fps": self.fps.value(),
+                    "theme": self.theme.currentData(), "loop": self.loop.isChecked()}
         return {"size": (self.width_box.value(), self.height_box.value()), "fps": self.fps.value(),
                 "duration": self.duration.value(), "theme": self.theme.currentData(),
                 "loop": self.loop.isChecked(),
@@ -151,7 +165,7 @@ class AnimationExportDialog(QtWidgets.QDialog):
         """Export with a progress dialog; on failure say why and keep the dialog open.
         Returns True when the file was written (a cancel returns False, silently)."""
         options = self.options()
-        total = frame_count(options["fps"], options["duration"])
+        total = frame_count(options["fps"], self.duration.value())
         progress = QtWidgets.QProgressDialog(f"Writing {Path(self.path.text()).name}…", "Cancel",
                                              0, total, self)
         progress.setWindowTitle(TITLE)
@@ -166,7 +180,11 @@ class AnimationExportDialog(QtWidgets.QDialog):
             return not progress.wasCanceled()
 
         try:
-            self.saved_path = export_animation(self.model.scene, self.path.text(), progress=step, **options)
+            if self.writer is not None:
+                self.saved_path = self.writer(self.path.text(), progress=step, **options)
+            else:
+                self.saved_path = export_animation(self.model.scene, self.path.text(), progress=step,
+                                                   **options)
         except AnimationCancelled:
             return False
         except (ExportError, OSError) as error:

@@ -9,6 +9,11 @@
     linear-lens info --matrix "2 1; 1 2" [--format text|json|latex] [--steps]
     linear-lens info --define A="1 2; 3 4" --expr "A^{-1}"
     linear-lens info --vectors "1 2; 2 4; 0 1" [--target "3 5"] [--format text|json|latex]
+    linear-lens info --eliminate "2 1; 4 3" [--format text|json|latex]
+    linear-lens info --matrix "3 1; 1 2" --svd [--format text|json|latex]
+    linear-lens pca --csv data.csv [--columns x,y] [--format text|json]
+    linear-lens gd --matrix "3 1; 1 2" --start "2 1" --lr 0.1 [--momentum 0.5] [--steps 100]
+                   [--b "1 0"] [--format text|json]
 
 Bad input ends with exit status 2 and one line saying what is wrong — never a traceback; so
 does starting the app where there is no display to show it on. When the reader of the output
@@ -86,6 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
     scene = export.add_mutually_exclusive_group(required=True)
     scene.add_argument("--matrix", help='rows separated by ";", e.g. "1 1; 0 1"')
     scene.add_argument("--session", metavar="FILE", help="a saved session (.lens.json) to render")
+    scene.add_argument("--compose", action="store_true",
+                       help="AB beside BA and their difference, for the matrices named by --define A=… "
+                            "--define B=… (x from --vector)")
+    scene.add_argument("--sequence", metavar="STEPS",
+                       help='matrices applied one after another, each on top of the last, e.g. '
+                            '"rot(45), [1 1; 0 1], A^{-1}" (A and B from --define)')
     export.add_argument("--out", required=True,
                         help="file name ending in .png or .svg (.gif or .mp4 with --animate)")
     export.add_argument("--size", type=_size, default=None,
@@ -101,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="leave out the matrix and its description in the corner")
     export.add_argument("--quiet", action="store_true",
                         help="no progress bar and no 'wrote' line; errors are still printed")
+    export.add_argument("--define", action="append", default=[], metavar="NAME=ROWS",
+                        help='with --compose or --sequence: name a matrix, e.g. --define A="1 1; 0 1" '
+                             "(repeatable)")
     space = export.add_argument_group("3D (a 3×3 matrix)")
     space.add_argument("--camera", choices=("auto", "iso", "x", "y", "z"), default="auto",
                        help="auto (the default: isometric unless two arrows would look within 15° of "
@@ -129,6 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("--vectors", metavar="ROWS",
                         help='one vector per row, named v1, v2, …, e.g. "1 2; 2 4; 0 1": their span, '
                              'a basis, any dependency, and the dot product of two')
+    source.add_argument("--eliminate", metavar="ROWS",
+                        help='a 2×2 or 3×3 matrix, e.g. "2 1; 4 3": Gaussian elimination step by step '
+                             '(each operation, its elementary matrix, the matrix after it, det so far)')
     info.add_argument("--target", metavar="VECTOR",
                       help='with --vectors: the exact combination that reaches it, e.g. "3 5"')
     info.add_argument("--define", action="append", default=[], metavar="NAME=ROWS",
@@ -137,6 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help="markdown: the facts as a Markdown table with LaTeX maths (not with --vectors)")
     info.add_argument("--steps", action="store_true",
                       help="also show the working: cofactor expansion, row reduction, inverse")
+    info.add_argument("--svd", action="store_true",
+                      help="the singular value decomposition instead: σ, U, V, κ, exact where possible")
+    _add_ml_commands(commands)
     return parser
 
 
@@ -153,17 +173,9 @@ def _read_matrix(text: str, sizes=(2,)):
 
 def _evaluate(expression: str, definitions: list[str]):
     """The value of ``--expr`` with the ``--define NAME=ROWS`` matrices (a matrix or a scalar)."""
-    from kernels import evaluate, parse_matrix
+    from kernels import evaluate
 
-    names = {}
-    for definition in definitions:
-        name, equals, rows = definition.partition("=")
-        name = name.strip()
-        if not equals or len(name) != 1 or not name.isupper():
-            raise ValueError(f"--define takes NAME=ROWS with a capital letter, e.g. "
-                             f'A="1 2; 3 4", not \'{definition}\'')
-        names[name] = parse_matrix(rows)
-    return evaluate(expression, names)
+    return evaluate(expression, _defined(definitions))
 
 
 def _info(args) -> int:
@@ -172,8 +184,12 @@ def _info(args) -> int:
     from . import report, steps
     from .scene import accept
 
+    if args.svd:
+        return _info_svd(args)
     if args.vectors is not None:
         return _info_vectors(args)
+    if args.eliminate is not None:
+        return _info_eliminate(args)
     if args.target is not None:
         raise ValueError("--target goes with --vectors (the vectors to combine), "
                          "e.g. --vectors \"1 2; 0 1\" --target \"3 5\"")
@@ -207,6 +223,29 @@ def _info(args) -> int:
         print(report.as_text(facts))
         if working is not None:
             print("\n" + steps.as_text(working))
+    return 0
+
+
+def _info_eliminate(args) -> int:
+    """``info --eliminate``: the elimination as elementary matrices, ending with the check
+    E_k⋯E₁·M = rref(M) (:mod:`viz.labs.compose.elimination`)."""
+    from .labs.compose import elimination
+    from .scene import accept
+
+    for given, flag in ((args.target is not None, "--target"), (args.define, "--define"),
+                        (args.steps, "--steps"), (args.format == "markdown", "--format markdown")):
+        if given:
+            raise ValueError(f"{flag} does not go with --eliminate, which writes every step "
+                             "already (use --format text, json or latex)")
+    matrix = _read_matrix(args.eliminate, sizes=(2, 3))
+    accept(matrix)  # the one rule: a matrix the kernel refuses is a one-line error
+    trace = elimination.eliminate(matrix)
+    if args.format == "json":
+        print(json.dumps(elimination.as_dict(trace), indent=2, ensure_ascii=False))
+    elif args.format == "latex":
+        print(elimination.as_latex(trace))
+    else:
+        print(elimination.as_text(trace))
     return 0
 
 
@@ -290,6 +329,10 @@ def _export(args) -> int:
         for name, flag in ANIMATION_ONLY:
             if getattr(args, name) is not None:
                 raise ValueError(f"{flag} is for animations: add --animate")
+    if args.compose or args.sequence is not None:
+        return _export_composition(args)
+    if args.define:
+        raise ValueError("--define names matrices for --compose or --sequence")
     from dataclasses import replace
 
     from .scene import SceneState
@@ -349,6 +392,102 @@ def _export(args) -> int:
         path = _export_space(args, scene, size, t)
     else:
         path = export_picture(scene, args.out, size=size, t=t, rect=rect, caption=not args.no_caption)
+    if not args.quiet:
+        print(f"wrote {path} ({size[0]}×{size[1]})")
+    return 0
+
+
+def _defined(definitions: list[str]) -> dict:
+    """The ``--define NAME=ROWS`` matrices by name (one capital letter each)."""
+    from kernels import parse_matrix
+
+    names = {}
+    for definition in definitions:
+        name, equals, rows = definition.partition("=")
+        name = name.strip()
+        if not equals or len(name) != 1 or not name.isupper():
+            raise ValueError(f"--define takes NAME=ROWS with a capital letter, e.g. "
+                             f'A="1 2; 3 4", not \'{definition}\'')
+        names[name] = parse_matrix(rows)
+    return names
+
+
+def _export_composition(args) -> int:
+    """``export --compose`` (AB | BA | AB − BA) or ``export --sequence`` (still or --animate)."""
+    from pathlib import Path
+
+    for name, flag in (("start", "--from"), ("orbit", "--orbit"), ("duration", "--duration")):
+        if getattr(args, name) is not None:
+            raise ValueError(f"{flag} is for one matrix's animation; a composition plays its own steps")
+    if args.camera != "auto" or args.azimuth is not None or args.elevation is not None or args.no_caption:
+        raise ValueError("--camera, --azimuth, --elevation and --no-caption are for one matrix's picture")
+    names = _defined(args.define)
+    unknown = sorted(set(names) - {"A", "B"})
+    if unknown:
+        raise ValueError(f"--compose and --sequence use the names A and B, not {', '.join(unknown)}")
+    if args.compose and not {"A", "B"} <= set(names):
+        raise ValueError('--compose needs both matrices: --define A="1 1; 0 1" --define B="0 -1; 1 0"')
+    if args.compose and args.animate:
+        raise ValueError("--compose writes a still picture; to animate steps use --sequence")
+    n = next(iter(names.values())).shape[0] if names else None
+    for name, matrix in names.items():
+        if matrix.shape[0] != matrix.shape[1] or matrix.shape[0] not in (2, 3) or matrix.shape[0] != n:
+            raise ValueError(f"--define {name}: A and B must both be 2×2 or both 3×3, not "
+                             f"{matrix.shape[0]}×{matrix.shape[1]}")
+    from dataclasses import replace
+
+    from .labs.compose.shows import show_for
+    from .labs.compose.stages import SequenceError, split_steps
+    from .labs.compose.state import ComposeState
+
+    if n is None:  # a sequence of written-out matrices: its first step says the size
+        from kernels import evaluate
+
+        first = split_steps(args.sequence)[0][0] if args.sequence.strip() else ""
+        try:
+            value = evaluate(first, identity_size=2) if first else None
+        except ValueError:
+            value = None
+        n = value.shape[0] if value is not None and getattr(value, "shape", (0,))[0] in (2, 3) else 2
+    state = ComposeState.fresh(n)
+    state = replace(state, a=names.get("A", state.a), b=names.get("B", state.b),
+                    sequence=args.sequence if args.sequence is not None else state.sequence)
+    if args.vector is not None:
+        state = replace(state, x=_read_vector(args.vector, "--vector", n))
+    state = state.checked()
+    from .animation_export import animation_format
+    from .export import picture_format
+
+    if args.animate:
+        animation_format(args.out)
+    elif Path(args.out).suffix.lower() in (".gif", ".mp4"):
+        raise ValueError(f"'{Path(args.out).name}' is an animation: add --animate")
+    else:
+        picture_format(args.out)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PyQt6 import QtWidgets
+
+    _app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["linear-lens"])
+    try:
+        show = show_for(state, "pair" if args.compose else "sequence", args.theme or "dark",
+                        args.palette or "okabe-ito")
+    except SequenceError as error:
+        raise ValueError(str(error)) from None
+    from .labs.compose.show_export import export_show_animation, export_show_picture
+
+    if args.animate:
+        size = args.size or (1280, 720)
+        bar = ProgressBar(Path(args.out).name) if not args.quiet and sys.stderr.isatty() else None
+        try:
+            path = export_show_animation(show, args.out, size, fps=args.fps or 30, theme=args.theme,
+                                         loop=True if args.loop is None else args.loop, progress=bar)
+        finally:
+            if bar is not None:
+                bar.clear()
+    else:
+        size = args.size or ((2400, 1100) if args.compose else (1600, 1000))
+        position = None if args.t is None else args.t * show.count
+        path = export_show_picture(show, args.out, size, position)
     if not args.quiet:
         print(f"wrote {path} ({size[0]}×{size[1]})")
     return 0
@@ -430,6 +569,91 @@ def _export_animation(args, scene, start, rect) -> int:
     return 0
 
 
+def _add_ml_commands(commands) -> None:
+    """The ML lab's commands: ``pca`` and ``gd`` (the SVD is ``info --svd``)."""
+    pca = commands.add_parser("pca", help="principal components of 2 or 3 columns of a CSV file",
+                              description="Mean, covariance, its eigenvalues and eigenvectors (the "
+                                          "principal axes) and the share of the variance each explains.")
+    pca.add_argument("--csv", required=True, metavar="FILE",
+                     help="a CSV file (comma, semicolon or tab; a header row is detected)")
+    pca.add_argument("--columns", metavar="NAMES",
+                     help="2 or 3 columns by header name or number from 1, e.g. x,y or 2,3 "
+                          "(default: the first two numeric columns)")
+    pca.add_argument("--format", choices=("text", "json"), default="text")
+    gd = commands.add_parser("gd", help="gradient descent on f(x) = ½xᵀAx − bᵀx, A the symmetric "
+                                        "part of the matrix",
+                             description="The path of gradient descent, and the verdict from A's "
+                                         "eigenvalues: converges iff 0 < αλ < 2 (+ 2β with momentum).")
+    gd.add_argument("--matrix", required=True, help='2×2 or 3×3, e.g. "3 1; 1 2"')
+    gd.add_argument("--start", required=True, metavar="VECTOR", help='the first point, e.g. "2 1"')
+    gd.add_argument("--lr", required=True, metavar="ALPHA", help="the learning rate α > 0, e.g. 0.1")
+    gd.add_argument("--momentum", default="0", metavar="BETA",
+                    help="heavy-ball momentum β, 0 ≤ β < 1 (default 0: plain gradient descent)")
+    gd.add_argument("--steps", type=int, default=100, help="how many steps (default 100)")
+    gd.add_argument("--b", metavar="VECTOR", help='the linear term b (default 0), e.g. "1 0"')
+    gd.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _info_svd(args) -> int:
+    """``info --svd``: σ, U, V, κ, the rank-1 approximation and the stages of M = UΣVᵀ."""
+    from kernels import Matrix
+
+    from .labs.ml import report, singular
+
+    for flag, given in (("--vectors", args.vectors), ("--eliminate", args.eliminate),
+                        ("--target", args.target), ("--steps", args.steps or None)):
+        if given is not None:
+            raise ValueError(f"--svd is for one matrix (--matrix or --expr); it does not go with {flag}")
+    if args.format == "markdown":
+        raise ValueError("--svd writes text, json or latex, not markdown")
+    matrix = _read_matrix(args.matrix, sizes=(2, 3)) if args.matrix is not None \
+        else _evaluate(args.expr, args.define)
+    if not isinstance(matrix, Matrix) or matrix.shape not in ((2, 2), (3, 3)):
+        raise ValueError(f"--svd needs a 2×2 or 3×3 matrix; '{args.expr}' is not one")
+    facts = singular.singular_facts(matrix)
+    if args.format == "json":
+        print(json.dumps(report.svd_dict(facts), indent=2, ensure_ascii=False))
+    else:
+        print(report.svd_latex(facts) if args.format == "latex" else report.svd_text(facts))
+    return 0
+
+
+def _pca(args) -> int:
+    """``pca``: read the CSV, then the principal components of the chosen columns."""
+    from .labs.ml import pca, report
+
+    columns = None if args.columns is None else args.columns.split(",")
+    analysis = pca.principal_components(pca.read_csv(args.csv, columns))
+    if args.format == "json":
+        print(json.dumps(report.pca_dict(analysis), indent=2, ensure_ascii=False))
+    else:
+        print(report.pca_text(analysis))
+    return 0
+
+
+def _gd(args) -> int:
+    """``gd``: the verdict from the eigenvalues, and the path that checks it."""
+    from kernels import parse_scalar
+
+    from .labs.ml import descent, report
+
+    matrix = _read_matrix(args.matrix, sizes=(2, 3))
+    n = matrix.shape[0]
+    learning_rate = parse_scalar(args.lr)  # exact when it can be: 0.1 is 1/10
+    momentum = parse_scalar(args.momentum)
+    b = None if args.b is None else _read_vector(args.b, "--b", n)
+    start = _read_vector(args.start, "--start", n)
+    bowl = descent.quadratic(matrix, b)
+    result = descent.verdict(bowl, learning_rate, momentum)
+    run = descent.descend(bowl, start, learning_rate, momentum, args.steps)
+    if args.format == "json":
+        print(json.dumps(report.gd_dict(bowl, learning_rate, momentum, run, result), indent=2,
+                         ensure_ascii=False))
+    else:
+        print(report.gd_text(bowl, learning_rate, momentum, run, result))
+    return 0
+
+
 def display_problem(environ=None, platform: str | None = None) -> str | None:
     """Why the app could not open a window here, or ``None`` when it can try.
 
@@ -475,7 +699,7 @@ def main(argv=None) -> int:
 
         return start_app(sys.argv[:1])
     try:
-        status = {"export": _export, "info": _info}[args.command](args)
+        status = {"export": _export, "info": _info, "pca": _pca, "gd": _gd}[args.command](args)
         sys.stdout.flush()  # a reader that has gone shows up here, where it can be handled
         return status
     except BrokenPipeError:  # an OSError, so before the one-line errors below

@@ -57,6 +57,7 @@ def build_view(scene: Scene, size, display=None, rect=None, caption: bool = True
     view = PlaneView(scene)
     view.place_moving_labels = True  # a picture at any t keeps its labels apart
     view.setAttribute(QtCore.Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    view.setMinimumSize(1, 1)  # a small picture (or one panel of several) is not held to the window's minimum
     view.resize(max(1, round(width / scale)), max(1, round(height / scale)))
     view.show()
     QtWidgets.QApplication.sendPostedEvents()  # lay the view out at its size before drawing

@@ -14,7 +14,7 @@ def _number(value) -> str:
     return html.escape(exact_with_decimal(value))
 
 
-def _matrix_html(matrix) -> str:
+def matrix_html(matrix) -> str:
     rows = "".join(
         "<tr>" + "".join(f"<td align='right'>&nbsp;{html.escape(scalar_text(x))}&nbsp;</td>"
                          for x in row) + "</tr>"
@@ -52,7 +52,7 @@ class InfoPanel(QtWidgets.QTextBrowser):
         parts += [f"<tr><td><b>{name}</b>&nbsp;&nbsp;</td><td>{value}</td></tr>" for name, value in rows]
         parts.append("</table>")
         if facts.inverse is not None:
-            parts.append("<p><b>inverse</b></p>" + _matrix_html(facts.inverse))
+            parts.append("<p><b>inverse</b></p>" + matrix_html(facts.inverse))
         else:
             parts.append(f"<p><b>inverse</b>: none — {html.escape(facts.no_inverse_reason)}</p>")
         values = ", ".join(

@@ -26,6 +26,9 @@ class LabEntry:
 LABS: tuple[LabEntry, ...] = (
     LabEntry("studio", "Studio", "viz.labs.studio",
              "Type or drag a 2×2 or 3×3 matrix and watch the plane or space move"),
+    LabEntry("compose", "Compose && Eliminate", "viz.labs.compose.lab",
+             "AB against BA, sequences one step at a time, row operations as motion, "
+             "multiplication as columns"),
 )
 LAB_NAMES = tuple(entry.name for entry in LABS)
 

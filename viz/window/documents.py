@@ -12,6 +12,7 @@ from pathlib import Path
 from PyQt6 import QtCore
 
 from ..autosave import AutoSaver
+from ..labs import LAB_NAMES
 from ..preferences import add_recent_file, recent_files, remove_recent_file, set_recent_files
 from ..scene import SceneState
 from ..session import SUFFIX, Session, SessionError, load_session, save_session
@@ -99,6 +100,9 @@ class Documents(QtCore.QObject):
     def _read(self, path) -> Session:
         """Load and check ``path`` whole — the file, then every lab's part — changing nothing."""
         session = load_session(path)
+        for name in LAB_NAMES:  # a lab with a part in the file is built, so its part is shown
+            if name in session.sections or name == session.lab:
+                self.window.lab(name)
         for lab in self.window.open_labs():
             lab.check_session(session)
         return session

@@ -1,0 +1,72 @@
+"""One titled canvas of the lab: the plane (or space) of a scene under a display matrix, with a
+line under it that says, in numbers, where the followed vector is."""
+
+from __future__ import annotations
+
+from PyQt6 import QtCore, QtWidgets
+
+from ...gl_support import opengl_problem
+from ...scene import Scene
+from ...views.plane_view import PlaneView
+from ...views.space_view import NoOpenGLView, SpaceView
+from .staged_scenes import framing
+
+
+class StageCanvas(QtWidgets.QWidget):
+    """A title, the view (made for the scene's dimension, remade when it changes) and a caption."""
+
+    def __init__(self, title: str, parent=None):
+        super().__init__(parent)
+        self.title = QtWidgets.QLabel(title)
+        self.title.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.caption = QtWidgets.QLabel()
+        self.caption.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.caption.setWordWrap(True)
+        self.caption.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.view: PlaneView | SpaceView | NoOpenGLView | None = None
+        self.scene: Scene | None = None
+        self.display = None
+        self.pictures: tuple = ()  # the (scene, display) pairs the range must show (see frame)
+        self._layout = QtWidgets.QVBoxLayout(self)
+        self._layout.setContentsMargins(2, 2, 2, 2)
+        self._layout.addWidget(self.title)
+        self._layout.addWidget(self.caption)
+
+    def show(self, scene: Scene, display) -> None:  # type: ignore[override]
+        """Draw ``scene`` under ``display`` (a new scene is handed to the view once)."""
+        if self.view is None or self.scene is None or self.scene.dimension != scene.dimension:
+            self._make_view(scene)
+        if scene is not self.scene:
+            self.scene = scene
+            if isinstance(self.view, (PlaneView, SpaceView)):
+                self.view.show_scene(scene)
+        self.display = display
+        if isinstance(self.view, (PlaneView, SpaceView)):
+            self.view.show_matrix(display)
+
+    def _make_view(self, scene: Scene) -> None:
+        if self.view is not None:
+            self._layout.removeWidget(self.view)
+            self.view.deleteLater()
+        if scene.dimension == 2:
+            self.view = PlaneView(scene)
+            self.view.setMinimumSize(200, 180)
+            self.view.view_box.sigResized.connect(self._apply_frame)
+        else:
+            problem = opengl_problem()
+            self.view = SpaceView(scene) if problem is None else NoOpenGLView(problem)
+            if isinstance(self.view, SpaceView):
+                self.view.set_camera(scene.camera())
+        self.scene = scene
+        self._layout.insertWidget(1, self.view, stretch=1)
+
+    def frame(self, pictures) -> None:
+        """Keep every (scene, display) of ``pictures`` whole in the plane, now and after resizes."""
+        self.pictures = tuple(pictures)
+        self._apply_frame()
+
+    def _apply_frame(self, *_) -> None:
+        view = self.view
+        if isinstance(view, PlaneView) and self.pictures:
+            view.set_range(framing(self.pictures, max(view.width(), 1) / max(view.height(), 1)))
+            view.redraw_for_range()

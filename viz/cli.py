@@ -437,8 +437,8 @@ def _export_composition(args) -> int:
     from dataclasses import replace
 
     from .labs.compose.shows import show_for
-    from .labs.compose.stages import SequenceError, split_steps
     from .labs.compose.state import ComposeState
+    from .stages import SequenceError, split_steps
 
     if n is None:  # a sequence of written-out matrices: its first step says the size
         from kernels import evaluate

@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from kernels import Matrix, Vector, evaluate
 from viz.labs.compose.commute import commute_verdict
 from viz.labs.compose.shows import pair_show, sequence_show, undo_show
-from viz.labs.compose.stages import SequenceError, Stages, Timeline, parse_sequence, split_steps
 from viz.labs.compose.state import ComposeState, RowStep, section_of, state_from_section
 from viz.session import SessionError
+from viz.stages import SequenceError, Stages, Timeline, parse_sequence, split_steps
 
 SHEAR, TURN = Matrix([[1, 1], [0, 1]]), Matrix([[0, -1], [1, 0]])
 small = st.integers(-4, 4)

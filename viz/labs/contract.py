@@ -8,6 +8,8 @@ state only through commands on the shared undo stack, so Undo works across labs 
 autosave follows every change.
 
 A lab is constructed with a :class:`LabContext` and must provide what :class:`Lab` lists.
+A lab with several rooms of its own (the Compose & Eliminate lab's Compose, Eliminate and
+Multiply) builds each as a :class:`Mode`, lent what it needs through a :class:`ModeHost`.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from PyQt6 import QtGui, QtWidgets
@@ -107,3 +109,65 @@ class Lab(ABC):
     @abstractmethod
     def notes(self, kind: str) -> str:
         """The lab's facts as ``"latex"`` or ``"markdown"`` text for the learner's notes."""
+
+
+# -- labs made of modes ---------------------------------------------------------------------
+class ModeHost(Protocol):
+    """What the lab lends its modes."""
+    model: Any  # the lab's model: ``model.state`` is the committed state
+
+    def push(self, state: Any, text: str, drag_id: int | None = None) -> None:
+        """Commit ``state`` as one undoable step named ``text`` (refused states say why)."""
+
+    def status(self, message: str, milliseconds: int = 0) -> None:
+        """A message in the window's status bar."""
+
+    def preferences(self):
+        """The preferences now (animation seconds and easing)."""
+
+
+class Mode(ABC):
+    """One room of a lab that has several (Compose, Eliminate, Multiply; SVD, PCA, …)."""
+
+    name = ""  # its key in the lab (and in the lab's session section)
+    title = ""
+
+    def __init__(self, host: ModeHost):
+        self.host = host
+
+    @abstractmethod
+    def canvas(self) -> QtWidgets.QWidget:
+        """The picture (one widget, however many views it holds)."""
+
+    @abstractmethod
+    def panel(self) -> QtWidgets.QWidget:
+        """Editors and explanations for the side."""
+
+    @abstractmethod
+    def show_state(self, old: Any, new: Any) -> None:
+        """Follow a committed change (``old`` is None the first time)."""
+
+    def activated(self, active: bool) -> None:  # noqa: B027 (optional)
+        """The mode came on screen (True) or left it: start or stop its animations and threads."""
+
+    def actions(self) -> list[QtGui.QAction]:
+        """Actions for the lab's menu while this mode is shown (play, step, …)."""
+        return []
+
+    @abstractmethod
+    def render(self, size: tuple[int, int], theme: str | None) -> QtGui.QImage:
+        """The picture on screen as an image of ``size`` (Copy Picture, PNG export)."""
+
+    @abstractmethod
+    def export_picture(self, path: Path, size: tuple[int, int], theme: str | None) -> Path:
+        """Write the picture on screen as PNG or SVG (atomically)."""
+
+    @abstractmethod
+    def notes(self, kind: str) -> str:
+        """What the mode shows, as ``"latex"`` or ``"markdown"`` for the learner's notes."""
+
+    def animation_problem(self) -> str | None:
+        return "this mode has no animation to export"
+
+    def export_animation(self, parent: QtWidgets.QWidget) -> Path | None:
+        return None

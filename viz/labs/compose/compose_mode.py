@@ -16,17 +16,17 @@ from PyQt6 import QtGui, QtWidgets
 from kernels.notation import matrix_text
 
 from ...controls.info_panel import matrix_html
+from ...controls.player import PlayerBar, StagePlayer
+from ...controls.stage_canvas import StageCanvas
+from ...panels_picture import render_panels
 from ...preferences import EASINGS
 from ...report import latex_matrix
+from ...stages import SequenceError, Timeline
 from ...views.space_view import SpaceView
+from ..contract import Mode
 from .commute import commute_verdict
-from .mode import Mode
-from .panels_picture import render_panels
-from .player import PlayerBar, StagePlayer
 from .show_export import export_show_animation, export_show_picture, panels_at
 from .shows import Show, show_for, show_pictures
-from .stage_canvas import StageCanvas
-from .stages import SequenceError, Timeline
 
 
 class ComposeMode(Mode):

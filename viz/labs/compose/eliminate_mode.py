@@ -20,19 +20,19 @@ from PyQt6 import QtCore, QtGui, QtWidgets
 
 from kernels.notation import matrix_text, scalar_text
 
+from ...controls.player import PlayerBar, StagePlayer
+from ...controls.stage_canvas import StageCanvas
 from ...export import ExportError, build_view, check_size, picture_format, render, render_image
 from ...preferences import EASINGS
 from ...scene import Scene
+from ...staged_scenes import scene_at
+from ...stages import Stages, Timeline
 from ...views.plane_view import PlaneView
 from ...views.space_view import SpaceView
+from ..contract import Mode
 from .eliminate_panel import AugmentedBox, RowOperationsBox
 from .eliminate_scenes import rest_scenes, rhs_tip, space_camera, with_rhs
 from .elimination import Elimination, as_latex, as_text, eliminate, learner_trace, product_name, solution_text
-from .mode import Mode
-from .player import PlayerBar, StagePlayer
-from .stage_canvas import StageCanvas
-from .staged_scenes import scene_at
-from .stages import Stages, Timeline
 from .state import ComposeState
 
 TRACKS = {"kernel": "The kernel's elimination of A", "own": "Your row operations"}

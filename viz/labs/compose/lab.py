@@ -23,9 +23,8 @@ from kernels import Matrix
 from ...presets import load_presets
 from ...scene import RefusedMatrix, accept
 from ...session import Session
-from ..contract import Lab, LabContext
+from ..contract import Lab, LabContext, Mode
 from .matrices_panel import MatricesPanel
-from .mode import Mode
 from .model import ComposeModel, SetComposeState
 from .state import MODE_TITLES, ComposeState, section_of, state_from_section
 

@@ -28,10 +28,14 @@ from PyQt6 import QtCore, QtGui, QtWidgets
 from kernels import Vector
 from kernels.notation import matrix_text, scalar_text, vector_text
 
+from ...controls.player import PlayerBar, StagePlayer
+from ...controls.stage_canvas import StageCanvas
+from ...panels_picture import Panel, export_panels, render_panels
 from ...scene import RefusedMatrix
+from ...stages import Timeline
 from ...views.plane_view import PlaneView
 from ...views.space_view import SpaceView
-from .mode import Mode
+from ..contract import Mode
 from .multiply_pictures import (
     MATRIX_CHOICES,
     SUBSCRIPTS,
@@ -44,10 +48,6 @@ from .multiply_pictures import (
     row_scene,
 )
 from .multiply_timing import TimingPage
-from .panels_picture import Panel, export_panels, render_panels
-from .player import PlayerBar, StagePlayer
-from .stage_canvas import StageCanvas
-from .stages import Timeline
 from .state import ComposeState
 
 PAGES = ("columns", "product", "timing")

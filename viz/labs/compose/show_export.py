@@ -11,9 +11,9 @@ from pathlib import Path
 
 from ...animation import smooth
 from ...animation_export import check_video, frame_count, write_animation
-from .panels_picture import Panel, export_panels, render_panels
+from ...panels_picture import Panel, export_panels, render_panels
+from ...stages import Timeline
 from .shows import Show, show_pictures
-from .stages import Timeline
 
 
 def panels_at(show: Show, position: float, theme: str | None = None, cameras=None) -> list[Panel]:

@@ -21,9 +21,9 @@ from kernels import Matrix, Vector
 from kernels.notation import matrix_text, vector_text
 
 from ...scene import Arrow, Scene, accept
+from ...staged_scenes import scene_at, stage_colour, stage_scenes, vector_scene
+from ...stages import SequenceError, Stages, parse_sequence
 from .commute import commute_verdict
-from .staged_scenes import scene_at, stage_colour, stage_scenes, vector_scene
-from .stages import SequenceError, Stages, parse_sequence
 from .state import ComposeState
 
 SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from PyQt6 import QtCore, QtWidgets
 
-from ...animation import smooth
-from .stages import Timeline
+from ..animation import smooth
+from ..stages import Timeline
 
 FRAME_MS = 16
 SLIDER_STEPS = 1000

@@ -21,7 +21,7 @@ import numpy as np
 from kernels import Matrix, evaluate
 from kernels.errors import ExpressionError
 
-from ...interpolation import TransformPath
+from .interpolation import TransformPath
 
 MAX_STEPS = 24
 

@@ -16,9 +16,9 @@ import numpy as np
 
 from kernels import Vector
 
-from ...geometry import fit_rect, parallelogram
-from ...palette import VECTOR_SEQUENCES
-from ...scene import Arrow, Scene, SceneState, VectorStyle, accept, build_scene
+from .geometry import fit_rect, parallelogram
+from .palette import VECTOR_SEQUENCES
+from .scene import Arrow, Scene, SceneState, VectorStyle, accept, build_scene
 from .stages import Stages
 
 GHOST_OPACITY = 0.45

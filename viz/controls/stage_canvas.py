@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from PyQt6 import QtCore, QtWidgets
 
-from ...gl_support import opengl_problem
-from ...scene import Scene
-from ...views.plane_view import PlaneView
-from ...views.space_view import NoOpenGLView, SpaceView
-from .staged_scenes import framing
+from ..gl_support import opengl_problem
+from ..scene import Scene
+from ..staged_scenes import framing
+from ..views.plane_view import PlaneView
+from ..views.space_view import NoOpenGLView, SpaceView
 
 
 class StageCanvas(QtWidgets.QWidget):

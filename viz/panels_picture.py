@@ -15,11 +15,11 @@ from pathlib import Path
 import numpy as np
 from PyQt6 import QtCore, QtGui
 
-from ...export import ExportError, build_view, check_size, picture_format, png_bytes, svg_bytes, write_picture
-from ...picture import LAYOUT_WIDTH
-from ...scene import Scene
-from ...views.space_painter import SpacePainter
+from .export import ExportError, build_view, check_size, picture_format, png_bytes, svg_bytes, write_picture
+from .picture import LAYOUT_WIDTH
+from .scene import Scene
 from .staged_scenes import framing
+from .views.space_painter import SpacePainter
 
 PANEL_LAYOUT_WIDTH = 480  # logical pixels each of several panels is laid out at, at least
 MARGIN, TITLE = 10, 30

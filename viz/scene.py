@@ -175,10 +175,14 @@ class Collapse:
 
 @dataclass(frozen=True)
 class SceneSpan:
-    """The span of the compared vectors: exact facts, and a float basis to draw."""
+    """The span of the compared vectors: exact facts, and a float basis to draw. ``through`` is
+    a point it is moved to when it stands for a set like x₀ + span{d} (every solution of
+    Ax = b), and ``title`` then says what it is; by default it passes through the origin."""
     names: tuple
     facts: SpanFacts
     basis: tuple  # floats, one tuple per basis vector
+    through: tuple | None = None
+    title: str = ""
 
     @property
     def dimension(self) -> int:

@@ -235,3 +235,24 @@ def test_frames_of_a_played_space_elimination_take_under_16_ms(qtbot, lab):
     print(f"\n3D: {len(times)} frames, median {1000 * np.median(times):.2f} ms, "
           f"max {1000 * max(times):.2f} ms")
     assert np.median(times) < 0.016
+
+
+def test_a_line_of_solutions_is_drawn_through_a_particular_solution(qtbot, lab):
+    """Ax = b with A singular and b on its column line: every x₀ + s·d solves it, so the band
+    drawn is that line — through x₀, along the null direction d — not a line through 0."""
+    from dataclasses import replace
+
+    lab.push(replace(lab.model.state, a=Matrix([[1, 2], [2, 4]]), rhs=Vector([3, 6])), "b")
+    play_to_end(qtbot, lab.mode)
+    view = lab.mode.canvas_.view
+    assert view.span.dimension == 1
+    band = view.span._band._path
+    ends = [np.array([band.elementAt(i).x, band.elementAt(i).y]) for i in range(band.elementCount())]
+    x0, d = np.array([3.0, 0.0]), np.array([-2.0, 1.0])
+
+    def off_line(p, through):  # how far p is from the line through ``through`` along d (× |d|)
+        return abs((p - through)[0] * d[1] - (p - through)[1] * d[0])
+
+    assert len(ends) >= 2 and all(off_line(p, x0) < 1e-6 for p in ends)
+    assert all(off_line(p, np.zeros(2)) > 1 for p in ends)  # it does not pass through the origin
+    assert "every solution" in view.span.labels()[0].toPlainText()

@@ -29,6 +29,7 @@ class SpanPatch:
             view_box.addItem(item, ignoreBounds=True)
         self.dimension: int | None = None
         self._direction = np.array([1.0, 0.0])
+        self._through = np.zeros(2)
 
     def set_style(self, color) -> None:
         tint = QtGui.QColor(color)
@@ -42,12 +43,18 @@ class SpanPatch:
         self._dot.setPen(pg.mkPen(color, width=2))
         self._label.setColor(QtGui.QColor(color))
 
-    def show(self, dimension: int | None, basis, rect, names: str = "") -> None:
+    def show(self, dimension: int | None, basis, rect, names: str = "", through=None,
+             title: str = "") -> None:
         """Show a span of ``dimension`` with these basis vectors; None hides it. ``names`` are
-        the spanning vectors' names, for the label ("span{v, v1}: a line, dimension 1")."""
+        the spanning vectors' names, for the label ("span{v, v1}: a line, dimension 1"). A line
+        may be moved ``through`` a point (x₀ + span{d}), and then ``title`` labels it."""
         self.dimension = dimension
         shape = {0: "the origin", 1: "a line", 2: "the whole plane"}.get(dimension, "")
-        self._label.setText(f"span{{{names}}}: {shape}, dimension {dimension}" if names else "")
+        self._through = np.zeros(2) if through is None else np.asarray(through, dtype=float)[:2]
+        if title:
+            self._label.setText(title)
+        else:
+            self._label.setText(f"span{{{names}}}: {shape}, dimension {dimension}" if names else "")
         if dimension == 1:
             self._direction = np.asarray(basis[0], dtype=float)
         self.set_view_rect(rect)
@@ -56,8 +63,8 @@ class SpanPatch:
         x_min, x_max, y_min, y_max = rect
         self._plane.setRect(QtCore.QRectF(x_min, y_min, x_max - x_min, y_max - y_min))
         if self.dimension == 1:
-            self._band.set_points(clip_lines(np.zeros((1, 2)), self._direction[None, :], rect))
-        self._dot.setData([0.0], [0.0])
+            self._band.set_points(clip_lines(self._through[None, :], self._direction[None, :], rect))
+        self._dot.setData([float(self._through[0])], [float(self._through[1])])
         self._label.setPos(x_max - 0.02 * (x_max - x_min), y_max - 0.02 * (y_max - y_min))
         self._label.setVisible(self.dimension is not None and bool(self._label.toPlainText()))
         self._plane.setVisible(self.dimension == 2)

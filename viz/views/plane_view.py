@@ -210,7 +210,8 @@ class PlaneView(pg.GraphicsView):
         rect = self.visible_rect()
         span = scene.span
         if span is not None:
-            self.span.show(span.dimension, span.basis, rect, names=", ".join(span.names))
+            self.span.show(span.dimension, span.basis, rect, names=", ".join(span.names),
+                           through=span.through, title=span.title)
         else:
             self.span.show(None, [], rect)
         comparison = scene.comparison

@@ -66,7 +66,12 @@ def rest_scene(matrix, theme: str, palette: str, found: Solutions | None = None,
     arrows = plain + basis
     if rhs is not None:
         arrows = plain + (Arrow(RHS, tuple(float(c) for c in rhs), False, scene.colors.eigen, 3.0),) + basis
-    return replace(scene, arrows=arrows, eigen_lines=(), eigen_planes=())
+    span = scene.span
+    if found is not None and found.kind == "infinite" and span is not None:  # every x₀ + s·d solves it
+        particular = tuple(float(c) for c in found.vectors[0][1])
+        directions = ", ".join(name for name, _ in found.vectors[1:])
+        span = replace(span, through=particular, title=f"x₀ + span{{{directions}}}: every solution")
+    return replace(scene, arrows=arrows, eigen_lines=(), eigen_planes=(), span=span)
 
 
 def rest_scenes(trace: Elimination, theme: str, palette: str, b: Vector | None = None) -> tuple:

@@ -85,6 +85,7 @@ class Stages:
     products: tuple = field(init=False)
     _paths: tuple = field(init=False, repr=False, compare=False)
     _floats: tuple = field(init=False, repr=False, compare=False)
+    _last: list = field(init=False, repr=False, compare=False)  # [position, picture]: canvases ask twice
 
     def __post_init__(self):
         if not self.steps:
@@ -96,6 +97,7 @@ class Stages:
         floats = tuple(np.array(p.to_floats(), dtype=float) for p in products)
         paths = tuple(TransformPath(np.eye(n), np.array(step.to_floats(), dtype=float))
                       for step in self.steps)
+        object.__setattr__(self, "_last", [None, None])
         object.__setattr__(self, "products", tuple(products))
         object.__setattr__(self, "_floats", floats)
         object.__setattr__(self, "_paths", paths)
@@ -114,14 +116,15 @@ class Stages:
         """The picture at ``position`` ∈ [0, count]: whole numbers are rest points; in between,
         step ⌊position⌋ + 1 is that far along (eased by the caller, if at all)."""
         position = min(max(float(position), 0.0), float(self.count))
+        if self._last[0] == position:
+            return self._last[1]
         done = int(position)
         if done >= self.count:
-            return self._floats[-1]
-        return self._paths[done].at(position - done) @ self._floats[done]
-
-    def position_of(self, fraction: float) -> float:
-        """The position reached after ``fraction`` ∈ [0, 1] of the whole, with no pauses (exports)."""
-        return min(max(fraction, 0.0), 1.0) * self.count
+            picture = self._floats[-1]
+        else:
+            picture = self._paths[done].at(position - done) @ self._floats[done]
+        self._last[:] = [position, picture]
+        return picture
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ class VectorArrow:
 
     def __init__(self, view_box: pg.ViewBox, label: str, z: float, head_length: float = 16):
         self._shaft = Segments()
-        self._head = pg.ArrowItem(pxMode=True, headLen=head_length, tipAngle=36, tailLen=None)
+        # the head's path points left (angle 0) once and for all; set_tip turns the item instead
+        self._head = pg.ArrowItem(pxMode=True, headLen=head_length, tipAngle=36, tailLen=None, angle=0)
         self._label = pg.TextItem(label, anchor=(0.5, 0.5))
         font = QtGui.QFont()
         font.setPointSizeF(13)
@@ -44,8 +45,9 @@ class VectorArrow:
         else:
             self._head.setVisible(self._shaft.isVisible())
             angle = math.atan2(y, x)
-            # pyqtgraph's arrow points left at 0° and turns clockwise on screen
-            self._head.setStyle(angle=180.0 - math.degrees(angle))
+            # pyqtgraph's arrow points left at 0°; turning the item about its tip (clockwise on
+            # screen) costs far less per frame than rebuilding its path with setStyle(angle=…)
+            self._head.setRotation(180.0 - math.degrees(angle))
             # put the label just beyond the tip, on the side the arrow points to
             self._label.setAnchor((0.5 - 0.85 * math.cos(angle), 0.5 + 0.85 * math.sin(angle)))
         self._head.setPos(x, y)

@@ -169,3 +169,20 @@ def test_the_vector_x_is_an_input_and_its_images_follow(qtbot, lab):
     mode.play("pair")
     wait_played(qtbot, mode)
     assert "Bx = (−2, 3)" in mode.pair_canvases[0].caption.text()
+
+
+def test_a_whole_matrix_can_be_typed_as_an_expression_of_the_other(qtbot, lab, window):
+    field = lab.matrices.b_expression
+    field.setFocus()
+    qtbot.keyClicks(field, "A^T")
+    qtbot.keyClick(field, QtCore.Qt.Key.Key_Return)
+    assert lab.model.state.b == Matrix([[1, 0], [1, 1]])
+    assert lab.matrices.b_editor.cell(1, 0).text() == "1"
+    assert lab.matrices.commit_expression("A", "rot(90)")
+    assert lab.model.state.a == Matrix([[0, -1], [1, 0]])
+    before = lab.model.state
+    for bad, message in (("[1 2 3]", "must be 2×2"), ("C", "C is not defined"), ("2", "a number")):
+        assert not lab.matrices.commit_expression("A", bad)
+        assert message in lab.matrices.message.text() and lab.model.state == before
+    window.menus.undo_action.trigger()  # one step each: A back to the shear, B still Aᵀ
+    assert lab.model.state.a == Matrix([[1, 1], [0, 1]]) and lab.model.state.b == Matrix([[1, 0], [1, 1]])

@@ -1,5 +1,7 @@
 """The top of the lab's side panel: A, B and x, edited with the same expression cells as the
-studio (``1/3``, ``sqrt(2)/2``, ``cos(30deg)``), and the plane/space switch.
+studio (``1/3``, ``sqrt(2)/2``, ``cos(30deg)``) — or a whole matrix at once, written as an
+expression that may use the other's name, as ``--define`` does on the command line
+(``A = rot(30)``, ``B = A^T``, ``B = [1 2; 0 1]``).
 
 A cell that does not read as a number, or a matrix the kernel refuses, keeps the last valid
 value on screen and says why beside the cell.
@@ -9,7 +11,8 @@ from dataclasses import replace
 
 from PyQt6 import QtCore, QtWidgets
 
-from kernels import Matrix, Vector
+from kernels import Matrix, Vector, evaluate
+from kernels.errors import ExpressionError
 
 from ...controls.entry_grid import EntryGrid
 from ...scene import RefusedMatrix, accept
@@ -26,6 +29,7 @@ class MatricesPanel(QtWidgets.QWidget):
         self.message = QtWidgets.QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #d55e00;")
+        self.a_expression, self.b_expression = QtWidgets.QLineEdit(), QtWidgets.QLineEdit()
         grids = QtWidgets.QGridLayout()
         for column, (title, editor) in enumerate((("<b>A</b>", self.a_editor), ("<b>B</b>", self.b_editor),
                                                   ("<b>x</b>", self.x_editor))):
@@ -33,6 +37,13 @@ class MatricesPanel(QtWidgets.QWidget):
             label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
             grids.addWidget(label, 0, column)
             grids.addWidget(editor, 1, column)
+        for column, (name, line) in enumerate((("A", self.a_expression), ("B", self.b_expression))):
+            other = "B" if name == "A" else "A"
+            line.setPlaceholderText(f"{name} = rot(30), {other}^T, …")
+            line.setToolTip(f"Type all of {name} as an expression and press Enter: rot(45), "
+                            f"[1 1; 0 1], 2{other}, {other}^{{-1}}, …")
+            line.returnPressed.connect(lambda name=name, line=line: self.commit_expression(name, line.text()))
+            grids.addWidget(line, 2, column)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(grids)
@@ -46,7 +57,7 @@ class MatricesPanel(QtWidgets.QWidget):
 
     def _say(self, message: str) -> None:
         self.message.setText(message)
-        self.host.status(f"Not a number — {message}. The last valid value is kept.")
+        self.host.status(f"Not committed — {message}. The last valid value is kept.")
 
     def show_state(self, state) -> None:
         n = state.dimension
@@ -75,6 +86,31 @@ class MatricesPanel(QtWidgets.QWidget):
         if which == "a":
             changes["row_operations"] = ()  # the learner's row operations were on the old A
         self.host.push(replace(state, **changes), f"Edit {name}[{row + 1},{column + 1}]")
+
+    def commit_expression(self, name: str, text: str) -> bool:
+        """Put the value of ``text`` (an expression in A and B) into matrix ``name`` as one step."""
+        state = self.host.model.state
+        n = state.dimension
+        try:
+            value = evaluate(text, {"A": state.a, "B": state.b}, identity_size=n)
+        except (ExpressionError, ArithmeticError, ValueError) as error:
+            self._say(f"{name} = {text}: {str(error).splitlines()[0]}")
+            return False
+        if not isinstance(value, Matrix) or value.shape != (n, n):
+            shape = "a number" if not isinstance(value, Matrix) else f"{value.shape[0]}×{value.shape[1]}"
+            self._say(f"{name} = {text} is {shape}; {name} must be {n}×{n}")
+            return False
+        try:
+            accept(value)
+        except RefusedMatrix as error:
+            self._say(f"{name} = {text}: {error}")
+            return False
+        self.message.clear()
+        changes = {name.lower(): value}
+        if name == "A":
+            changes["row_operations"] = ()
+        self.host.push(replace(state, **changes), f"{name} = {text}")
+        return True
 
     def _commit_x(self, row: int, _column: int, value) -> None:
         state = self.host.model.state

@@ -265,7 +265,7 @@ def _elementary(m: int, kind, changes: dict) -> Matrix:
 _ONE_ZERO = {kind: (kind(1), kind(0)) for kind in (Fraction, float, complex)}
 
 
-def _add_label(target: int, source: int, k) -> str:
+def row_addition_label(target: int, source: int, k) -> str:
     """``R2 ← R2 − 3·R1`` for "subtract k times row ``source`` from row ``target``"."""
     sign, size = ("+", -k) if is_negative(k) else ("−", k)
     term = f"R{source + 1}" if size == 1 else f"{coefficient_text(size)}·R{source + 1}"
@@ -335,7 +335,7 @@ def _eliminate(rows, kind, tolerance: float, pivot_columns: int, steps: list | N
                         if size <= tolerance:
                             row[j] = zero
                 if steps is not None:
-                    steps.append(RowOperation("add", _add_label(i, r, k),
+                    steps.append(RowOperation("add", row_addition_label(i, r, k),
                                               _elementary(m, kind, {(i, r): -k}), _as_matrix(rows, kind)))
         pivots.append(column)
     if kind is not Fraction:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kernels import Matrix, RowOperation, Vector, describe_collapse, det, format_scalar, rref, solve
-from kernels.elimination import _add_label  # the kernel's one way of writing "R2 ← R2 − 3·R1"
+from kernels.elimination import row_addition_label
 from kernels.notation import coefficient_text, matrix_text, scalar_text, vector_text
 
 from ...report import latex_matrix, latex_scalar
@@ -130,7 +130,7 @@ def row_operation(step, M: Matrix) -> RowOperation:
         label = f"R{t + 1} ← {coefficient_text(step.factor)}·R{t + 1}"
     else:
         rows[t][s] = step.factor
-        label = _add_label(t, s, -step.factor)
+        label = row_addition_label(t, s, -step.factor)
     E = Matrix(rows)
     return RowOperation(step.kind, label, E, E @ M)
 

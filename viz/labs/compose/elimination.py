@@ -18,6 +18,7 @@ The learner's own steps (:class:`~.state.RowStep`) go through the same path. Qt-
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from kernels import Matrix, RowOperation, Vector, describe_collapse, det, format_scalar, rref, solve
 from kernels.elimination import row_addition_label
@@ -34,7 +35,7 @@ DET_RULES = {"add": "adding a multiple of a row keeps det",
 
 
 # -- one step ------------------------------------------------------------------------------
-def row_parts(operation: RowOperation) -> tuple[int, int, object]:
+def row_parts(operation: RowOperation) -> tuple[int, int, Any]:
     """(target, source, factor) of a row operation, read off its elementary matrix E.
 
     A swap has two zeros on the diagonal (its rows); a scaling has one diagonal entry c ≠ 1

@@ -109,7 +109,7 @@ def pair_show(state: ComposeState, theme: str, palette: str) -> Show:
         return ("(AB − BA)x = ABx − BAx", "= " + vector_text([image[i, 0] for i in range(image.shape[0])]))
 
     gap = Track("AB − BA: the difference", (gap_scene,), gap_display, gap_caption)
-    footer = (f"{verdict.sentence}:  AB = {matrix_text(verdict.ab.rows)},  "
+    footer: tuple[str, ...] = (f"{verdict.sentence}:  AB = {matrix_text(verdict.ab.rows)},  "
               f"BA = {matrix_text(verdict.ba.rows)},  AB − BA = {matrix_text(difference.rows)}",)
     footer += tuple(f"Why: {reason}" for reason in verdict.reasons)
     return Show("pair", (ab, ba, gap), 2, footer, ("B", "A"))
@@ -183,7 +183,7 @@ def _no_undo(state: ComposeState, matrix: Matrix, name: str, facts, theme: str, 
     landing = vector_text([image[i, 0] for i in range(image.shape[0])])
 
     def caption(position: float) -> tuple:
-        lines = (f"x = {vector_text(x)},  w = {vector_text(other)}",)
+        lines: tuple[str, ...] = (f"x = {vector_text(x)},  w = {vector_text(other)}",)
         if _reached(position, 1):
             lines += (f"{name}x = {name}w = {landing}",)
         return lines + _moving_line(stages.at, x, position)

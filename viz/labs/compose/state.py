@@ -145,7 +145,8 @@ def _row_step(raw, number: int) -> RowStep:
     if not isinstance(raw, dict) or set(raw) - {"kind", "target", "source", "factor"}:
         raise SessionError(f"{where} must be an object with kind, target, source and factor")
     target, source = raw.get("target"), raw.get("source", 1)
-    if not all(isinstance(r, int) and not isinstance(r, bool) for r in (target, source)):
+    if not (isinstance(target, int) and isinstance(source, int)) or isinstance(target, bool) \
+            or isinstance(source, bool):
         raise SessionError(f"{where}: rows are whole numbers counted from 1")
     return RowStep(str(raw.get("kind")), target - 1, source - 1,
                    decode_scalar(raw.get("factor", "1"), f"{where} factor"))

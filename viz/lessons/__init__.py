@@ -1,0 +1,1 @@
+"""Lessons and exercises: a path through the subject, with predictions checked exactly."""

@@ -14,6 +14,8 @@
     linear-lens pca --csv data.csv [--columns x,y] [--format text|json]
     linear-lens gd --matrix "3 1; 1 2" --start "2 1" --lr 0.1 [--momentum 0.5] [--steps 100]
                    [--b "1 0"] [--format text|json]
+    linear-lens lesson --list [--format text|json]
+    linear-lens lesson export 05-determinant --out DIR [--theme dark|light]
 
 Bad input ends with exit status 2 and one line saying what is wrong — never a traceback; so
 does starting the app where there is no display to show it on. When the reader of the output
@@ -115,6 +117,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--define", action="append", default=[], metavar="NAME=ROWS",
                         help='with --compose or --sequence: name a matrix, e.g. --define A="1 1; 0 1" '
                              "(repeatable)")
+    ml = export.add_argument_group("the ML lab's views (with --lab and --matrix)")
+    ml.add_argument("--lab", choices=ML_EXPORT_VIEWS, default=None,
+                    help="svd: the unit circle and its ellipse, M = UΣVᵀ; gd: gradient descent on "
+                         "f(x) = ½xᵀAx, A the symmetric part of --matrix")
+    ml.add_argument("--rank-one", action="store_true", help="svd: keep σ₁ only (the best rank-1 matrix)")
+    ml.add_argument("--start", dest="gd_start", metavar="VECTOR", help='gd: the first point (default "2 1")')
+    ml.add_argument("--lr", metavar="ALPHA", default=None, help="gd: the learning rate α > 0 (default 1/10)")
+    ml.add_argument("--momentum", metavar="BETA", default=None, help="gd: momentum, 0 ≤ β < 1 (default 0)")
+    ml.add_argument("--steps", dest="gd_steps", type=int, default=None,
+                    help="gd: how many steps (default 60)")
     space = export.add_argument_group("3D (a 3×3 matrix)")
     space.add_argument("--camera", choices=("auto", "iso", "x", "y", "z"), default="auto",
                        help="auto (the default: isometric unless two arrows would look within 15° of "
@@ -157,6 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
     info.add_argument("--svd", action="store_true",
                       help="the singular value decomposition instead: σ, U, V, κ, exact where possible")
     _add_ml_commands(commands)
+    _add_lesson_command(commands)
     return parser
 
 
@@ -329,6 +342,11 @@ def _export(args) -> int:
         for name, flag in ANIMATION_ONLY:
             if getattr(args, name) is not None:
                 raise ValueError(f"{flag} is for animations: add --animate")
+    if args.lab is not None:
+        return _export_ml_view(args)
+    for name, flag in ML_VIEW_ONLY:
+        if getattr(args, name) not in (None, False):
+            raise ValueError(f"{flag} is for a view of the ML lab: add --lab svd or --lab gd")
     if args.compose or args.sequence is not None:
         return _export_composition(args)
     if args.define:
@@ -594,6 +612,69 @@ def _add_ml_commands(commands) -> None:
     gd.add_argument("--format", choices=("text", "json"), default="text")
 
 
+ML_EXPORT_VIEWS = ("svd", "gd")
+ML_VIEW_ONLY = (("rank_one", "--rank-one"), ("gd_start", "--start"), ("lr", "--lr"),
+                ("momentum", "--momentum"), ("gd_steps", "--steps"))
+
+
+def _export_ml_view(args) -> int:
+    """``export --lab svd|gd --matrix …``: the ML lab's view of the matrix, as the window draws it,
+    with its captions (the same panels and canvas as File → Export)."""
+    from pathlib import Path
+
+    from kernels import parse_scalar
+
+    if args.matrix is None:
+        raise ValueError("--lab draws the matrix given with --matrix")
+    for given, flag in ((args.animate, "--animate"), (args.t, "--t"), (args.vector, "--vector")):
+        if given not in (None, False):
+            raise ValueError(f"--lab writes a still picture of the view; it does not go with {flag}")
+    gd_only = [flag for name, flag in ML_VIEW_ONLY[1:] if getattr(args, name) is not None]
+    if args.lab == "svd" and gd_only:
+        raise ValueError(f"{gd_only[0]} is for --lab gd")
+    if args.lab == "gd" and args.rank_one:
+        raise ValueError("--rank-one is for --lab svd")
+    matrix = _read_matrix(args.matrix, sizes=(2, 3))
+    n = matrix.shape[0]
+    theme, palette = args.theme or "dark", args.palette or "okabe-ito"
+    size = args.size or (1600, 1000)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is ever shown
+    from PyQt6 import QtWidgets
+
+    from .export import check_size, picture_format
+
+    picture_format(args.out)  # refuse a bad file name before any drawing
+    check_size(size)
+    _app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["linear-lens"])
+    if args.lab == "svd":
+        from .labs.ml.svd_mode import svd_panels
+        from .labs.ml.svd_scenes import svd_show
+        from .labs.ml.svd_settings import SVDSettings
+        from .panels_picture import export_panels
+
+        show = svd_show(matrix, SVDSettings(rank_one=args.rank_one), theme, palette)
+        panels, footer = svd_panels(show, show.count)
+        path = export_panels(panels, args.out, size, footer, "The SVD of a matrix, exported by Linear Lens")
+    else:
+        from .labs.ml.descent_canvas import export_descent
+        from .labs.ml.descent_picture import descent_picture
+        from .labs.ml.descent_settings import DEFAULT_STARTS, DescentSettings
+
+        default = DescentSettings(DEFAULT_STARTS[n])
+        settings = DescentSettings(
+            DEFAULT_STARTS[n] if args.gd_start is None else _read_vector(args.gd_start, "--start", n),
+            default.learning_rate if args.lr is None else parse_scalar(args.lr),
+            default.momentum if args.momentum is None else parse_scalar(args.momentum),
+            default.steps if args.gd_steps is None else args.gd_steps)
+        problem = settings.problem(n)
+        if problem:
+            raise ValueError(problem)
+        path = export_descent(descent_picture(matrix, settings), args.out, size, theme, palette)
+    if not args.quiet:
+        print(f"wrote {Path(path)} ({size[0]}×{size[1]})")
+    return 0
+
+
 def _info_svd(args) -> int:
     """``info --svd``: σ, U, V, κ, the rank-1 approximation and the stages of M = UΣVᵀ."""
     from kernels import Matrix
@@ -654,6 +735,56 @@ def _gd(args) -> int:
     return 0
 
 
+def _add_lesson_command(commands) -> None:
+    """``lesson --list`` and ``lesson export NAME --out DIR``."""
+    lesson = commands.add_parser("lesson", help="list the lessons, or write one as a Markdown handout",
+                                 description="The lessons of assets/lessons: --list shows them; "
+                                             "export NAME --out DIR writes NAME.md with one PNG per step.")
+    lesson.add_argument("action", nargs="?", choices=("export",), help="export: write a handout")
+    lesson.add_argument("name", nargs="?", help="the lesson: its file name (05-determinant) or number (5)")
+    lesson.add_argument("--list", action="store_true", help="list the lessons with their steps")
+    lesson.add_argument("--format", choices=("text", "json"), default="text", help="for --list")
+    lesson.add_argument("--out", metavar="DIR", help="the folder for the handout (made if missing)")
+    lesson.add_argument("--theme", choices=("dark", "light"), default="dark", help="of the pictures")
+
+
+def _lesson(args) -> int:
+    """``lesson --list``: every lesson (a broken file is named on stderr, the rest listed);
+    ``lesson export``: the handout of one lesson."""
+    from .lessons.format import find_lesson, load_lessons
+
+    if args.list == (args.action == "export"):
+        raise ValueError("say either --list, or export NAME --out DIR")
+    lessons, problems = load_lessons()
+    for problem in problems:
+        print(f"linear-lens lesson: skipped {problem}", file=sys.stderr)
+    if args.list:
+        if args.name or args.out:
+            raise ValueError("--list takes no lesson name and no --out")
+        rows = [{"name": x.name, "title": x.title, "summary": x.summary, "steps": len(x.steps),
+                 "exercises": x.exercise_count} for x in lessons]
+        if args.format == "json":
+            print(json.dumps(rows, indent=2, ensure_ascii=False))
+        else:
+            for row in rows:
+                print(f"{row['name']:<22} {row['title']}  "
+                      f"({row['steps']} steps, {row['exercises']} exercises)")
+        return 0
+    if not args.name or not args.out:
+        raise ValueError("export needs a lesson and a folder: lesson export 05-determinant --out DIR")
+    lesson = find_lesson(lessons, args.name)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PyQt6 import QtWidgets
+
+    from .lessons.handout import write_handout
+    from .lessons.pictures import draw_step
+
+    _app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["linear-lens"])
+    path = write_handout(lesson, args.out, lambda les, number, out: draw_step(les, number, out, args.theme))
+    print(f"wrote {path} and {len(lesson.steps)} pictures")
+    return 0
+
+
 def display_problem(environ=None, platform: str | None = None) -> str | None:
     """Why the app could not open a window here, or ``None`` when it can try.
 
@@ -699,7 +830,8 @@ def main(argv=None) -> int:
 
         return start_app(sys.argv[:1])
     try:
-        status = {"export": _export, "info": _info, "pca": _pca, "gd": _gd}[args.command](args)
+        status = {"export": _export, "info": _info, "pca": _pca, "gd": _gd,
+                  "lesson": _lesson}[args.command](args)
         sys.stdout.flush()  # a reader that has gone shows up here, where it can be handled
         return status
     except BrokenPipeError:  # an OSError, so before the one-line errors below

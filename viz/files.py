@@ -227,3 +227,12 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(descriptor)
+
+
+def assets_dir() -> Path:
+    """``assets/`` beside the package in a checkout, or ``viz/assets`` once installed."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "assets", here.parent / "assets"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("the assets folder of Linear Lens is missing from this installation")

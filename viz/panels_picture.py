@@ -9,6 +9,7 @@ off-screen view (:func:`viz.export.build_view`); each space is painted by the st
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from .export import ExportError, build_view, check_size, picture_format, png_byt
 from .picture import LAYOUT_WIDTH
 from .scene import Scene
 from .staged_scenes import framing
+from .views.plane_view import PlaneView
 from .views.space_painter import SpacePainter
 
 PANEL_LAYOUT_WIDTH = 480  # logical pixels each of several panels is laid out at, at least
@@ -32,13 +34,15 @@ class Panel:
     """One canvas of the picture: its title, scene, display matrix and caption lines; for the
     plane, the (scene, display) pictures its range must show whole (all the panels' pictures
     over the whole motion, so they share one scale) — or none, to frame its own picture; for
-    space, its camera."""
+    space, its camera. ``overlay``, if given, is called with the plane's off-screen view before
+    it is drawn, to add a lab's own items (an ellipse, a trail) over the scene."""
     title: str
     scene: Scene
     display: np.ndarray
     caption: tuple = ()
     frame: tuple = ()
     camera: object = None
+    overlay: Callable[[PlaneView], None] | None = None
 
 
 def picture_scale_for(panels, size) -> float:
@@ -115,6 +119,8 @@ def _paint_canvas(painter: QtGui.QPainter, panel: Panel, size) -> None:
         return
     rect = framing(panel.frame, width / height) if panel.frame else None
     view = build_view(panel.scene, (width, height), panel.display, rect, caption=False)
+    if panel.overlay is not None:
+        panel.overlay(view)
     try:
         source = view.viewport().rect()
         view.render(painter, QtCore.QRectF(0, 0, width, height), source)

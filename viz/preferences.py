@@ -190,3 +190,16 @@ def remove_recent_file(path, settings: QtCore.QSettings | None = None) -> list[s
     settings = settings or open_settings()
     set_recent_files([p for p in recent_files(settings) if p != str(path)], settings)
     return recent_files(settings)
+
+
+# -- the first-launch welcome -------------------------------------------------------------
+def welcome_dismissed(settings: QtCore.QSettings | None = None) -> bool:
+    """Whether the learner has closed the welcome card (it then shows only on Help → Welcome)."""
+    settings = settings or open_settings()
+    return str(settings.value("welcome/dismissed", "false")).lower() in ("true", "1")
+
+
+def set_welcome_dismissed(dismissed: bool = True, settings: QtCore.QSettings | None = None) -> None:
+    settings = settings or open_settings()
+    settings.setValue("welcome/dismissed", dismissed)
+    settings.sync()

@@ -6,17 +6,8 @@ from pathlib import Path
 
 from kernels import Matrix, parse_scalar
 
-from .files import UnreadableFile, read_regular_file, reason, write_atomically
+from .files import UnreadableFile, assets_dir, read_regular_file, reason, write_atomically
 from .session import MAX_BYTES, SessionError, encode_scalar, parse_json, read_matrix
-
-
-def assets_dir() -> Path:
-    """``assets/`` beside the package in a checkout, or ``viz/assets`` once installed."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "assets", here.parent / "assets"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("the assets folder of Linear Lens is missing from this installation")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,12 @@ of a lab this module does not know is kept as it was read, for that lab to check
 (:attr:`Session.sections`). Format 1 files (the studio alone, its keys at the top) are read
 through :func:`migrate`, which moves those keys into the ``studio`` section.
 
+An optional ``"lesson": {"name": "03-transformations", "step": 2}`` says which lesson (a file
+name under ``assets/lessons/``, without ``.toml``) and which step (from 1) the learner was on,
+so opening the file takes them back there. ``lesson`` is not a lab's name, so it is never read
+as a section; an older app of format 2 reads it as the section of a lab it does not have, and
+keeps it as it was — so the key needs no new format.
+
 Numbers (matrix and vector entries):
 
 - an exact value is written as a *string*, ``"1/3"`` or ``"-2"``, and read back with
@@ -109,8 +115,11 @@ MAX_NAME_CHARS = 40
 SUPPORTED_DIMENSIONS = (2, 3)
 STUDIO = "studio"
 LAB_NAME = re.compile(r"[a-z][a-z0-9_]{0,31}")  # a lab's name, and the key of its section
+LESSON_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")  # a lesson file's name without .toml
+MAX_LESSON_STEP = 100
 
-_KEYS = {"format", "app", "lab", "theme", "palette"}  # and one section per lab
+LESSON = "lesson"  # the optional top-level key of the lesson step the learner is on
+_KEYS = {"format", "app", "lab", "theme", "palette", LESSON}  # and one section per lab
 _STUDIO_KEYS = {"dimension", "matrix", "vectors", "view"}
 _FORMAT_1_KEYS = {"format", "app", "theme", "palette"} | _STUDIO_KEYS
 
@@ -124,7 +133,8 @@ class Session(ReadsState):
     """What a session file holds: the studio's scene and view, which lab was open, and the
     sections of the other labs (decoded JSON objects, each checked by the lab that owns it).
 
-    ``view_rect`` is ``(x_min, x_max, y_min, y_max)`` or None for "fit the picture".
+    ``view_rect`` is ``(x_min, x_max, y_min, y_max)`` or None for "fit the picture";
+    ``lesson`` is ``(lesson name, step from 1)`` while a lesson is open, else None.
     """
 
     state: SceneState
@@ -132,6 +142,7 @@ class Session(ReadsState):
     lab: str = STUDIO
     sections: Mapping[str, Any] = field(default_factory=dict)
     format: int = FORMAT_VERSION  # the version the file was written in
+    lesson: tuple[str, int] | None = None
 
     @property
     def vector(self) -> Vector:
@@ -295,6 +306,9 @@ def session_to_dict(session: Session) -> dict:
     for name, section in session.sections.items():
         if name != STUDIO:
             data[name] = section
+    if session.lesson is not None:
+        name, step = session.lesson
+        data[LESSON] = {"name": name, "step": step}
     return data
 
 
@@ -474,6 +488,21 @@ def _read_name(data: dict, key: str, known: dict, default: str) -> str:
     return value
 
 
+def _read_lesson(raw) -> tuple[str, int] | None:
+    """The optional ``lesson`` key: ``{"name": "03-transformations", "step": 2}``."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(raw) != {"name", "step"}:
+        raise SessionError(f"'lesson' must be an object like {{\"name\": \"01-vectors\", \"step\": 1}}, "
+                           f"found {_json_name(raw)}")
+    name, step = raw["name"], raw["step"]
+    if not isinstance(name, str) or not LESSON_NAME.fullmatch(name):
+        raise SessionError("lesson: 'name' must be a lesson's file name without .toml, like \"01-vectors\"")
+    if not isinstance(step, int) or isinstance(step, bool) or not 1 <= step <= MAX_LESSON_STEP:
+        raise SessionError(f"lesson: 'step' must be a whole number from 1 to {MAX_LESSON_STEP}")
+    return name, step
+
+
 def migrate(data: dict) -> dict:
     """A format 1 session (the studio alone, its keys at the top) as format 2: the studio's
     keys move into its section, and the studio becomes the open lab.
@@ -541,7 +570,8 @@ def session_from_dict(data) -> Session:
         if not isinstance(value, dict):
             raise SessionError(f"the section {key!r} must be an object, found {_json_name(value)}")
     state = SceneState(matrix, vectors, styles, theme=theme, palette=palette)
-    return Session(state, view, lab=lab, sections=sections, format=version)
+    return Session(state, view, lab=lab, sections=sections, format=version,
+                   lesson=_read_lesson(data.get(LESSON)))
 
 
 def session_from_json(data: bytes | str) -> Session:

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PyQt6 import QtCore, QtGui, QtSvg, QtWidgets
 
-from viz.presets import assets_dir
+from viz.files import assets_dir
 from viz.window import crash_report
 from viz.window.icon import ICON_NAME, ICON_SIZES, app_icon, icon_paths
 from viz.window.main_window import main

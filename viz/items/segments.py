@@ -14,9 +14,12 @@ class Segments(pg.GraphicsObject):
     """Line segments in plane coordinates, given in pairs layout (rows: start, end, start, …),
     or as one polyline when ``connected`` is True."""
 
-    def __init__(self, connected: bool = False):
+    def __init__(self, connected: bool = False, antialiased: bool = True):
+        """``antialiased`` False draws crisp one-pixel steps instead of smoothed edges: far
+        cheaper when thousands of thin segments move every frame (a PCA's residuals)."""
         super().__init__()
         self._connected = connected
+        self._antialiased = antialiased
         self._pen = pg.mkPen("w")
         self._path = QtGui.QPainterPath()
         self._bounds = QtCore.QRectF()
@@ -54,6 +57,6 @@ class Segments(pg.GraphicsObject):
         return self._bounds.adjusted(-pad, -pad, pad, pad)
 
     def paint(self, painter, *args):
-        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, self._antialiased)
         painter.setPen(self._pen)
         painter.drawPath(self._path)

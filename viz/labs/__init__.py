@@ -29,6 +29,9 @@ LABS: tuple[LabEntry, ...] = (
     LabEntry("compose", "Compose && Eliminate", "viz.labs.compose.lab",
              "AB against BA, sequences one step at a time, row operations as motion, "
              "multiplication as columns"),
+    LabEntry("ml", "ML", "viz.labs.ml.lab",
+             "One matrix through machine learning: SVD as circle to ellipse, gradient descent "
+             "and eigenvalues"),
 )
 LAB_NAMES = tuple(entry.name for entry in LABS)
 

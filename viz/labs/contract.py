@@ -67,6 +67,13 @@ class Lab(ABC):
     def activated(self, active: bool) -> None:  # noqa: B027 (optional: most labs need nothing)
         """The lab was opened (True) or left (False): start or stop what runs in the background."""
 
+    def highlight(self, target: str | None) -> bool:
+        """Point at one thing on the canvas (a lesson step's "look here"), or at nothing when
+        ``target`` is None. True when it is shown; False when this lab cannot point at
+        ``target`` (the default: a lab that points at nothing). The studio's targets are
+        listed in :mod:`viz.highlights`."""
+        return target is None
+
     # -- the document -------------------------------------------------------------------
     @abstractmethod
     def new_document(self, text: str) -> None:

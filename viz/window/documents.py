@@ -54,7 +54,8 @@ class Documents(QtCore.QObject):
     # -- what is saved ---------------------------------------------------------------------
     def current_session(self) -> Session:
         """Every lab's part of the window now, and which lab is open."""
-        session = Session(SceneState.fresh(), lab=self.window.current_lab_name)
+        session = Session(SceneState.fresh(), lab=self.window.current_lab_name,
+                          lesson=self.window.lessons.position())
         for lab in self.window.open_labs():
             session = lab.save_into(session)
         return session
@@ -100,12 +101,16 @@ class Documents(QtCore.QObject):
     def _read(self, path) -> Session:
         """Load and check ``path`` whole — the file, then every lab's part — changing nothing."""
         session = load_session(path)
+        self._check(session)
+        return session
+
+    def _check(self, session: Session) -> None:
+        """Every lab's check of its part of ``session`` (SessionError; nothing changes)."""
         for name in LAB_NAMES:  # a lab with a part in the file is built, so its part is shown
             if name in session.sections or name == session.lab:
                 self.window.lab(name)
         for lab in self.window.open_labs():
             lab.check_session(session)
-        return session
 
     def _show(self, session: Session, text: str) -> None:
         """Put a checked session on screen: each lab's part, then the lab that was open."""
@@ -114,6 +119,12 @@ class Documents(QtCore.QObject):
             lab.open_session(session, text)
         self.undo_stack.endMacro()
         self.window.switch_lab(session.lab)
+
+    def show_step(self, session: Session, text: str) -> None:
+        """A lesson step (:func:`viz.lessons.format.step_session`): checked by every lab like
+        a file, then put on screen as one undoable step. The file on disk is not touched."""
+        self._check(session)
+        self._show(session, text)
 
     def open_file(self, path=None) -> bool:
         """File → Open: read and check the whole file first; a bad file changes nothing.
@@ -136,6 +147,7 @@ class Documents(QtCore.QObject):
                               f"{error}\n\nNothing was opened: the scene on screen is unchanged.")
             return False
         self._show(session, f"Open {path.name}")
+        self.window.lessons.restore(session.lesson)
         self._mark_saved(path, f"Opened {path.name}")
         return True
 
@@ -222,6 +234,7 @@ class Documents(QtCore.QObject):
                 self.autosaver.set_aside()
             return False
         self._show(session, "Restore autosave")
+        self.window.lessons.restore(session.lesson)
         self.current_path = None
         self.title_changed.emit()
         self.window.status("Restored the autosaved scene — save it to keep it", 8000)

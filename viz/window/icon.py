@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PyQt6 import QtCore, QtGui
 
-from ..presets import assets_dir
+from ..files import assets_dir
 
 ICON_NAME = "linear-lens"  # the name of the .desktop file and of the icon in the icon theme
 ICON_SIZES = (16, 32, 48, 64, 128, 256)

@@ -12,10 +12,21 @@ from PyQt6 import QtCore, QtGui, QtWidgets
 from ..commands import SetAppearance
 from ..labs import LABS, lab_entry, load_lab
 from ..labs.contract import Lab, LabContext
-from ..preferences import Preferences, data_dir, load_preferences, open_settings, save_preferences
+from ..preferences import (
+    Preferences,
+    data_dir,
+    load_preferences,
+    open_settings,
+    save_preferences,
+    set_welcome_dismissed,
+    welcome_dismissed,
+)
+from ..presets import Preset
 from . import dialogs
 from .documents import APP_NAME, Documents
+from .lesson_dock import LessonDock
 from .menus import WindowMenus
+from .welcome_card import WelcomeCard
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -42,7 +53,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.lab_bar.setTabToolTip(index, f"{entry.tooltip} (Ctrl+{index + 1})")
         self.canvases = QtWidgets.QStackedWidget()
         self.panels = QtWidgets.QStackedWidget()
-        centre = QtWidgets.QWidget()
+        self.centre = centre = QtWidgets.QWidget()
         centre_layout = QtWidgets.QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
@@ -58,12 +69,34 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.documents = Documents(self, autosave)
         self.documents.title_changed.connect(self._update_title)
+        self.lessons = LessonDock(self)
+        self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.lessons)
+        self.lessons.hide()
         self.menus = WindowMenus(self)
         self.lab_bar.currentChanged.connect(lambda index: self.switch_lab(LABS[index].name))
         self.switch_lab(lab)
         self.studio.model.appearance_changed.connect(self.menus.show_look)
         self.studio.model.dimension_changed.connect(lambda _: self.menus.show_animation_state())
         self._update_title()
+        self.welcome = WelcomeCard(centre, self.lab_bar, self.start_first_lesson, self.try_matrix)
+        self.welcome.dismissed.connect(lambda: set_welcome_dismissed(True, self.settings))
+        self.welcome.setVisible(not welcome_dismissed(self.settings))
+
+    # -- ways in ---------------------------------------------------------------------------
+    def start_first_lesson(self) -> None:
+        """The welcome card's first choice: lesson 1, step 1, in the Lessons panel."""
+        if self.lessons.lessons:
+            self.lessons.start(self.lessons.lessons[0].name)
+
+    def try_matrix(self, preset: Preset) -> None:
+        """The welcome card's famous matrices: the studio, with ``preset`` committed."""
+        self.switch_lab("studio")
+        self.studio.apply_matrix(preset.matrix, f"Preset: {preset.name}")
+
+    def show_lessons(self) -> None:
+        """Help → Lessons: the Lessons panel, on the lesson in progress if there is one."""
+        self.lessons.show()
+        self.lessons.raise_()
 
     # -- labs ------------------------------------------------------------------------------
     def lab(self, name: str) -> Lab:

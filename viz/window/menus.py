@@ -75,6 +75,11 @@ class WindowMenus:
             lambda name: window.set_look(palette=name))
         self._lab_menus: list[QtWidgets.QMenu] = []
         self.help_menu = QtWidgets.QMenu("&Help", window)
+        self.lessons_action = self.help_menu.addAction("&Lessons", window.show_lessons)
+        self.lessons_action.setShortcut(QtGui.QKeySequence("F1"))
+        self.help_menu.addActions([window.lessons.next_action, window.lessons.back_action])
+        self.welcome_action = self.help_menu.addAction("&Welcome", lambda: window.welcome.popup())
+        self.help_menu.addSeparator()
         self.help_menu.addAction("&About Linear Lens", self._about)
         bar.addMenu(self.help_menu)
 

@@ -19,6 +19,8 @@ from ...animation import Animator
 from ...commands import ReplaceScene, SetMatrix, SetVectors
 from ...controls.animation_bar import AnimationBar
 from ...gl_support import opengl_problem
+from ...highlights import TargetError, target_point
+from ...items.highlight_ring import HighlightRing
 from ...model import SceneModel
 from ...preferences import EASINGS
 from ...scene import RefusedMatrix, SceneState, accept
@@ -55,6 +57,9 @@ class StudioLab(Lab):
         self._range_path: tuple | None = None  # (from, to) ranges eased along the animation
 
         self.view = PlaneView(model.scene)
+        self.ring = HighlightRing(self.view.view_box)
+        self.ring.set_style(model.scene.look.text)
+        self.highlighted: str | None = None  # what a lesson step points at (viz.highlights)
         self.space_view: SpaceView | NoOpenGLView | None = None  # made on the first switch to 3D
         self._canvas = QtWidgets.QStackedWidget()
         self._canvas.addWidget(self.view)
@@ -103,6 +108,26 @@ class StudioLab(Lab):
     def activated(self, active: bool) -> None:
         if not active:
             self.animator.finish()
+
+    def highlight(self, target: str | None) -> bool:
+        """Ring ``target`` (see :mod:`viz.highlights`) in the plane, following it as the
+        picture moves; None takes the ring away. False, and no ring, when the scene has no
+        such thing or is in 3D."""
+        self.highlighted = target
+        return self._show_highlight(self.current_display())
+
+    def _show_highlight(self, display) -> bool:
+        point = None
+        if self.highlighted is not None:
+            try:
+                point = target_point(self.model.scene, display, self.highlighted)
+            except TargetError:
+                point = None
+        if point is None or self.model.dimension != 2:
+            self.ring.hide()
+            return self.highlighted is None
+        self.ring.show_at(*point)
+        return True
 
     def picture_size(self) -> tuple[int, int]:
         view = self.current_view()
@@ -217,6 +242,8 @@ class StudioLab(Lab):
         view = self.current_view()
         if isinstance(view, (PlaneView, SpaceView)):
             view.show_scene(scene)
+        self.ring.set_style(scene.look.text)
+        self._show_highlight(self.current_display())
 
     def current_display(self) -> np.ndarray:
         """The matrix on screen now (mid-animation, it is not the committed one)."""
@@ -244,6 +271,8 @@ class StudioLab(Lab):
         view = self.current_view()
         if isinstance(view, (PlaneView, SpaceView)):
             view.show_matrix(matrix)
+        if self.highlighted is not None:
+            self._show_highlight(matrix)
 
     def play_from_identity(self) -> None:
         self.animator.play(np.eye(self.model.dimension), self.model.scene.matrix_floats)

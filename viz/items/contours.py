@@ -1,0 +1,32 @@
+"""Level curves of a function of the plane (f = c for a few values c), drawn thin and faint so
+what moves over them stands out: the contour map of the surface gradient descent walks down."""
+
+import numpy as np
+import pyqtgraph as pg
+from PyQt6 import QtGui
+
+from .segments import Segments
+
+
+class ContourLines:
+    """Polylines in plane coordinates, one pen for all of them."""
+
+    def __init__(self, view_box: pg.ViewBox, z: float):
+        self._lines = Segments()
+        self._lines.setZValue(z)
+        view_box.addItem(self._lines, ignoreBounds=True)
+        self.curves: list = []
+
+    def set_style(self, color, opacity: float = 0.7) -> None:
+        colour = QtGui.QColor(color)
+        colour.setAlphaF(opacity)
+        self._lines.set_pen(pg.mkPen(colour, width=1.3))
+
+    def set_curves(self, curves) -> None:
+        """Draw ``curves``: a list of (k, 2) arrays, each a polyline."""
+        self.curves = [np.asarray(curve, dtype=float).reshape(-1, 2) for curve in curves]
+        pairs = [np.stack([c[:-1], c[1:]], axis=1).reshape(-1, 2) for c in self.curves if len(c) > 1]
+        self._lines.set_points(np.vstack(pairs) if pairs else np.empty((0, 2)))
+
+    def set_visible(self, visible: bool) -> None:
+        self._lines.setVisible(visible)

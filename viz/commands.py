@@ -119,3 +119,37 @@ class ReplaceScene(_ReplaceValue):
 
     def _apply(self, value):
         self._model.set_state(value)
+
+
+class ReplaceLabState(QUndoCommand):
+    """Replace the whole state of a lab's model (a model with ``state``, ``checked(state)`` and
+    ``set_state(state)``, like the Compose & Eliminate and ML labs'): one undoable step. Steps
+    of one drag on one model (same ``drag_id``) merge into one. ValueError, before anything is
+    pushed, for a state the model refuses."""
+
+    merge_kind = 40
+
+    def __init__(self, model, state, text: str, drag_id: int | None = None):
+        super().__init__(text)
+        self._model, self._old, self._new = model, model.state, model.checked(state)
+        self._drag_id = drag_id
+
+    @property
+    def changes_anything(self) -> bool:
+        return self._old != self._new
+
+    def id(self) -> int:
+        return self.merge_kind if self._drag_id is not None else -1
+
+    def mergeWith(self, other) -> bool:
+        if (not isinstance(other, ReplaceLabState) or other._model is not self._model
+                or other._drag_id != self._drag_id):
+            return False
+        self._new = other._new
+        return True
+
+    def redo(self):
+        self._model.set_state(self._new)
+
+    def undo(self):
+        self._model.set_state(self._old)

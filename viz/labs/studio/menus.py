@@ -3,6 +3,7 @@ Animation. They exist while the studio is open; the window shows them beside Fil
 
 from PyQt6 import QtGui, QtWidgets
 
+from ...controls.lab_menus import dimension_actions
 from ...geometry3d import CAMERA_PRESETS
 from ...presets import Preset, load_presets, load_user_presets, save_user_preset, user_presets_path
 from ...session import SessionError
@@ -17,15 +18,7 @@ class StudioMenus:
         self.startup_problems: list[str] = []
         self.user_presets: list[Preset] = []
         # actions belong to the window, so they outlive the View menu being refilled
-        group = QtGui.QActionGroup(parent)
-        self.dimension_actions: dict[int, QtGui.QAction] = {}
-        for text, n, key in (("&2D Plane (2×2)", 2, "Alt+2"), ("&3D Space (3×3)", 3, "Alt+3")):
-            action = QtGui.QAction(text, parent)
-            action.setCheckable(True)
-            action.setShortcut(QtGui.QKeySequence(key))
-            action.triggered.connect(lambda _=False, n=n: lab.switch_dimension(n))
-            group.addAction(action)
-            self.dimension_actions[n] = action
+        self.dimension_actions = dimension_actions(parent, lab.model.dimension, lab.switch_dimension)
         self.fit_action = QtGui.QAction("&Fit to Picture", parent)
         self.fit_action.triggered.connect(lab.fit)
         self.fit_action.setShortcut(QtGui.QKeySequence("Ctrl+0"))

@@ -4,7 +4,8 @@ SVD: each frame is one position of M = UΣVᵀ playing (the plane, the circle, t
 the trail of Mx moved to it), then the canvas repainted (off-screen raster); and one frame of
 dragging x round the circle (a merged undo step, the show rebuilt, the trail grown). Gradient
 descent: one frame of dragging the start or sliding α (a merged undo step, the run, the level
-curves and the error plot redrawn, both plots repainted).
+curves and the error plot redrawn, both plots repainted). The same paint of an empty pyqtgraph
+view of the same size is timed first, in the same run, as the floor to read the others against.
 
     python bench/ml_views.py [--frames 200]
 """
@@ -20,6 +21,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import pyqtgraph as pg  # noqa: E402
 from PyQt6 import QtWidgets  # noqa: E402
 
 from _stats import emit, summary  # noqa: E402
@@ -49,6 +51,14 @@ def main() -> None:
     window.switch_lab("ml")
     lab = window.lab("ml")
     size = f"{SIZE[0]}x{SIZE[1]}"
+
+    empty = pg.GraphicsView(background="#0E1116")
+    empty.setCentralItem(pg.ViewBox())
+    empty.resize(*SIZE)
+    empty.show()
+    app.processEvents()
+    emit("ml_empty_view_frame", size=size, **summary(timed(lambda i: None, [empty.viewport()], args.frames)))
+    empty.close()
 
     svd = lab.modes["svd"]
     lab.switch_mode("svd")

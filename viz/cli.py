@@ -10,6 +10,12 @@
     linear-lens info --define A="1 2; 3 4" --expr "A^{-1}"
     linear-lens info --vectors "1 2; 2 4; 0 1" [--target "3 5"] [--format text|json|latex]
     linear-lens info --eliminate "2 1; 4 3" [--format text|json|latex]
+    linear-lens export --lab svd|gd --matrix "3 1; 1 2" … --out f.png|svg   (the ML lab's views)
+    linear-lens export --lab svd --matrix "3 1; 1 2" --animate --out svd.gif|mp4   (Vᵀ, Σ, U played)
+    linear-lens export --lab pca [--csv data.csv --columns x,y | --matrix M --seed N --points N]
+                       [--whiten] --out f.png|svg
+    linear-lens export --lab layer --matrix "1 -1; 1 1" [--bias "0 -0.5"] [--activation relu]
+                       [--dataset circles|moons|xor|spiral] [--seed N --points N] --out f.png|svg
     linear-lens info --matrix "3 1; 1 2" --svd [--format text|json|latex]
     linear-lens pca --csv data.csv [--columns x,y] [--format text|json]
     linear-lens gd --matrix "3 1; 1 2" --start "2 1" --lr 0.1 [--momentum 0.5] [--steps 100]
@@ -90,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {version}")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     export = commands.add_parser("export", help="write a picture (PNG, SVG) or an animation (GIF, MP4)")
-    scene = export.add_mutually_exclusive_group(required=True)
+    scene = export.add_mutually_exclusive_group()  # one is needed, except by --lab pca
     scene.add_argument("--matrix", help='rows separated by ";", e.g. "1 1; 0 1"')
     scene.add_argument("--session", metavar="FILE", help="a saved session (.lens.json) to render")
     scene.add_argument("--compose", action="store_true",
@@ -119,7 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "(repeatable)")
     ml = export.add_argument_group("the ML lab's views (with --lab and --matrix)")
     ml.add_argument("--lab", choices=ML_EXPORT_VIEWS, default=None,
-                    help="svd: the unit circle and its ellipse, M = UΣVᵀ; gd: gradient descent on "
+                    help="svd: the unit circle and its ellipse, M = UΣVᵀ; pca: the principal axes of "
+                         "--csv, or of clusters of covariance AAᵀ (A from --matrix, default 3 1; 1 2); "
+                         "layer: x ↦ σ(Wx + b), W from --matrix; gd: gradient descent on "
                          "f(x) = ½xᵀAx, A the symmetric part of --matrix")
     ml.add_argument("--rank-one", action="store_true", help="svd: keep σ₁ only (the best rank-1 matrix)")
     ml.add_argument("--start", dest="gd_start", metavar="VECTOR", help='gd: the first point (default "2 1")')
@@ -127,6 +135,20 @@ def build_parser() -> argparse.ArgumentParser:
     ml.add_argument("--momentum", metavar="BETA", default=None, help="gd: momentum, 0 ≤ β < 1 (default 0)")
     ml.add_argument("--steps", dest="gd_steps", type=int, default=None,
                     help="gd: how many steps (default 60)")
+    ml.add_argument("--csv", metavar="FILE", help="pca: a CSV file instead of generated clusters")
+    ml.add_argument("--columns", metavar="NAMES",
+                    help="pca: 2 or 3 columns of --csv by name or number, e.g. x,y (default: the first "
+                         "two numeric columns)")
+    ml.add_argument("--whiten", action="store_true", help="pca: end with whitening instead of the projection")
+    ml.add_argument("--seed", type=int, default=None,
+                    help="pca, layer: the seed the points are drawn from (default 1 for pca, 0 for layer)")
+    ml.add_argument("--points", type=int, default=None,
+                    help="pca: points per cluster (default 500); layer: points in the cloud (default 400)")
+    ml.add_argument("--bias", metavar="VECTOR", help='layer: b, e.g. "0 -0.5" (default 0)')
+    ml.add_argument("--activation", metavar="NAME",
+                    help="layer: σ — none, relu, leaky-relu, tanh or sigmoid (default relu)")
+    ml.add_argument("--dataset", metavar="NAME",
+                    help="layer: the two classes — circles, moons, xor or spiral (default circles)")
     space = export.add_argument_group("3D (a 3×3 matrix)")
     space.add_argument("--camera", choices=("auto", "iso", "x", "y", "z"), default="auto",
                        help="auto (the default: isometric unless two arrows would look within 15° of "
@@ -345,8 +367,10 @@ def _export(args) -> int:
     if args.lab is not None:
         return _export_ml_view(args)
     for name, flag in ML_VIEW_ONLY:
-        if getattr(args, name) not in (None, False):
-            raise ValueError(f"{flag} is for a view of the ML lab: add --lab svd or --lab gd")
+        if _given(args, name):
+            raise ValueError(f"{flag} is for a view of the ML lab: add --lab {' or '.join(ML_EXPORT_VIEWS)}")
+    if args.matrix is None and args.session is None and not args.compose and args.sequence is None:
+        raise ValueError("one of the arguments --matrix --session --compose --sequence is required")
     if args.compose or args.sequence is not None:
         return _export_composition(args)
     if args.define:
@@ -612,30 +636,52 @@ def _add_ml_commands(commands) -> None:
     gd.add_argument("--format", choices=("text", "json"), default="text")
 
 
-ML_EXPORT_VIEWS = ("svd", "gd")
-ML_VIEW_ONLY = (("rank_one", "--rank-one"), ("gd_start", "--start"), ("lr", "--lr"),
-                ("momentum", "--momentum"), ("gd_steps", "--steps"))
+ML_EXPORT_VIEWS = ("svd", "pca", "layer", "gd")
+#: each view's own flags, as (attribute, flag); a flag given to another view is refused
+ML_VIEW_FLAGS = {
+    "svd": (("rank_one", "--rank-one"),),
+    "pca": (("csv", "--csv"), ("columns", "--columns"), ("whiten", "--whiten"), ("seed", "--seed"),
+            ("points", "--points")),
+    "layer": (("bias", "--bias"), ("activation", "--activation"), ("dataset", "--dataset"),
+              ("seed", "--seed"), ("points", "--points")),
+    "gd": (("gd_start", "--start"), ("lr", "--lr"), ("momentum", "--momentum"), ("gd_steps", "--steps")),
+}
+ML_VIEW_ONLY = tuple(dict.fromkeys(flag for flags in ML_VIEW_FLAGS.values() for flag in flags))
+
+
+def _given(args, name: str) -> bool:
+    return getattr(args, name) not in (None, False)
 
 
 def _export_ml_view(args) -> int:
-    """``export --lab svd|gd --matrix …``: the ML lab's view of the matrix, as the window draws it,
-    with its captions (the same panels and canvas as File → Export)."""
+    """``export --lab svd|pca|layer|gd``: the ML lab's view, as the window draws it at its last
+    rest, with its captions (the same figures and panels as File → Export)."""
     from pathlib import Path
 
-    from kernels import parse_scalar
-
-    if args.matrix is None:
-        raise ValueError("--lab draws the matrix given with --matrix")
-    for given, flag in ((args.animate, "--animate"), (args.t, "--t"), (args.vector, "--vector")):
+    if args.animate and args.lab != "svd":
+        raise ValueError("--animate plays M = UΣVᵀ: it is for --lab svd (the other views are stills)")
+    for given, flag in ((args.t, "--t"), (args.vector, "--vector"), (args.session, "--session"),
+                        (args.compose, "--compose"), (args.sequence, "--sequence"), (args.start, "--from"),
+                        (args.duration, "--duration"), (args.orbit, "--orbit")):
         if given not in (None, False):
-            raise ValueError(f"--lab writes a still picture of the view; it does not go with {flag}")
-    gd_only = [flag for name, flag in ML_VIEW_ONLY[1:] if getattr(args, name) is not None]
-    if args.lab == "svd" and gd_only:
-        raise ValueError(f"{gd_only[0]} is for --lab gd")
-    if args.lab == "gd" and args.rank_one:
-        raise ValueError("--rank-one is for --lab svd")
-    matrix = _read_matrix(args.matrix, sizes=(2, 3))
-    n = matrix.shape[0]
+            raise ValueError(f"--lab draws the view as the window does; it does not go with {flag}")
+    own = {name for name, _ in ML_VIEW_FLAGS[args.lab]}
+    for name, flag in ML_VIEW_ONLY:
+        if name not in own and _given(args, name):
+            views = " or ".join(f"--lab {view}" for view, flags in ML_VIEW_FLAGS.items()
+                                if name in dict(flags))
+            raise ValueError(f"{flag} is for {views}")
+    if args.matrix is None and args.lab != "pca":
+        raise ValueError("--lab draws the matrix given with --matrix")
+    if args.lab == "pca" and args.csv is not None and args.matrix is not None:
+        raise ValueError("--matrix makes clusters of covariance AAᵀ; a --csv file brings its own points")
+    if args.columns is not None and args.csv is None:
+        raise ValueError("--columns picks columns of a --csv file")
+    for given, flag in ((args.seed, "--seed"), (args.points, "--points")):
+        if args.lab == "pca" and args.csv is not None and given is not None:
+            raise ValueError(f"{flag} is for generated clusters; a --csv file brings its own points")
+    sizes = (2,) if args.lab == "layer" else (2, 3)
+    matrix = None if args.matrix is None else _read_matrix(args.matrix, sizes=sizes)
     theme, palette = args.theme or "dark", args.palette or "okabe-ito"
     size = args.size or (1600, 1000)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window is ever shown
@@ -643,36 +689,142 @@ def _export_ml_view(args) -> int:
 
     from .export import check_size, picture_format
 
-    picture_format(args.out)  # refuse a bad file name before any drawing
-    check_size(size)
-    _app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["linear-lens"])
-    if args.lab == "svd":
-        from .labs.ml.svd_mode import svd_panels
-        from .labs.ml.svd_scenes import svd_show
-        from .labs.ml.svd_settings import SVDSettings
-        from .panels_picture import export_panels
+    if args.animate:
+        from .animation_export import animation_format
 
-        show = svd_show(matrix, SVDSettings(rank_one=args.rank_one), theme, palette)
-        panels, footer = svd_panels(show, show.count)
-        path = export_panels(panels, args.out, size, footer, "The SVD of a matrix, exported by Linear Lens")
+        animation_format(args.out)  # refuse a bad file name before any drawing
+        size = args.size or (1280, 720)
     else:
-        from .labs.ml.descent_canvas import export_descent
-        from .labs.ml.descent_picture import descent_picture
-        from .labs.ml.descent_settings import DEFAULT_STARTS, DescentSettings
-
-        default = DescentSettings(DEFAULT_STARTS[n])
-        settings = DescentSettings(
-            DEFAULT_STARTS[n] if args.gd_start is None else _read_vector(args.gd_start, "--start", n),
-            default.learning_rate if args.lr is None else parse_scalar(args.lr),
-            default.momentum if args.momentum is None else parse_scalar(args.momentum),
-            default.steps if args.gd_steps is None else args.gd_steps)
-        problem = settings.problem(n)
-        if problem:
-            raise ValueError(problem)
-        path = export_descent(descent_picture(matrix, settings), args.out, size, theme, palette)
+        picture_format(args.out)
+        check_size(size)
+    # every setting is read and checked before Qt starts and anything is drawn
+    draw = {"svd": _svd_drawing, "pca": _pca_drawing, "layer": _layer_drawing,
+            "gd": _descent_drawing}[args.lab](args, matrix)
+    _app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(["linear-lens"])
+    path = draw(args.out, size, theme, palette)
     if not args.quiet:
         print(f"wrote {Path(path)} ({size[0]}×{size[1]})")
     return 0
+
+
+def _svd_drawing(args, matrix):
+    """The SVD's three stages ending on M (or σ₁u₁v₁ᵀ), as a still or, with --animate, played."""
+    from pathlib import Path
+
+    from .labs.ml.svd_settings import SVDSettings
+
+    def draw(out, size, theme, palette):
+        from .labs.ml.svd_mode import export_svd_animation, svd_panels
+        from .labs.ml.svd_scenes import svd_show
+        from .panels_picture import export_panels
+
+        show = svd_show(matrix, SVDSettings(rank_one=args.rank_one), theme, palette)
+        if args.animate:
+            bar = ProgressBar(Path(out).name) if not args.quiet and sys.stderr.isatty() else None
+            try:
+                return export_svd_animation(show, out, size, fps=args.fps or 30,
+                                            loop=True if args.loop is None else args.loop, progress=bar)
+            finally:
+                if bar is not None:
+                    bar.clear()
+        panels, footer = svd_panels(show, show.count)
+        return export_panels(panels, out, size, footer, "The SVD of a matrix, exported by Linear Lens")
+    return draw
+
+
+def _whole_in(value: int, low: int, high: int, flag: str) -> int:
+    if not low <= value <= high:
+        raise ValueError(f"{flag} must be a whole number from {low:,} to {high:,}, not {value}")
+    return value
+
+
+def _pca_drawing(args, matrix):
+    """The PCA view's steps for ``--csv`` (its ``--columns``) or generated clusters, checked."""
+    from dataclasses import replace
+
+    from .labs.ml import pca_settings
+    from .labs.ml.pca import principal_components
+    from .labs.ml.pca_picture import PcaSteps
+    from .labs.ml.state import DEFAULT_MATRICES
+
+    settings = pca_settings.PcaSettings.default(2 if matrix is None else matrix.shape[0])
+    if args.csv is not None:
+        columns = () if args.columns is None else tuple(c.strip() for c in args.columns.split(","))
+        settings = replace(settings, source="csv", csv_path=args.csv, columns=columns)
+        dataset = pca_settings.csv_dataset(settings)
+    else:
+        if args.seed is not None:
+            settings = replace(settings, seed=_whole_in(args.seed, 0, pca_settings.MAX_SEED, "--seed"))
+        if args.points is not None:
+            settings = replace(settings, count=_whole_in(args.points, 1, pca_settings.MAX_CLUSTER_POINTS,
+                                                          "--points"))
+        dataset = pca_settings.generated_dataset(settings, DEFAULT_MATRICES[2] if matrix is None else matrix)
+    steps = PcaSteps(principal_components(dataset), args.whiten)
+
+    def draw(out, size, theme, palette):
+        from .labs.ml.pca_mode import export_pca
+        from .labs.ml.plane_plot import Look
+
+        return export_pca(steps, out, size, Look(theme, palette))
+    return draw
+
+
+def _layer_drawing(args, matrix):
+    """The typed layer σ(Wx + b) (W from --matrix) on the chosen cloud, checked."""
+    from dataclasses import replace
+
+    from .labs.ml import layer_settings
+    from .labs.ml.datasets import DATASETS, MAX_POINTS
+    from .labs.ml.network import ACTIVATIONS
+
+    spec = layer_settings.LayerSpec(matrix)
+    if args.bias is not None:
+        spec = replace(spec, bias=_read_vector(args.bias, "--bias", 2))
+    if args.activation is not None:
+        if args.activation not in ACTIVATIONS:
+            raise ValueError(f"--activation must be one of {', '.join(ACTIVATIONS)}, not '{args.activation}'")
+        spec = replace(spec, activation=args.activation)
+    settings = layer_settings.LayerSettings(layers=(spec,))
+    if args.dataset is not None:
+        if args.dataset not in DATASETS:
+            raise ValueError(f"--dataset must be one of {', '.join(DATASETS)}, not '{args.dataset}'")
+        settings = replace(settings, dataset=args.dataset)
+    if args.seed is not None:
+        settings = replace(settings, seed=_whole_in(args.seed, 0, layer_settings.MAX_SEED, "--seed"))
+    if args.points is not None:
+        settings = replace(settings, count=_whole_in(args.points, 2, MAX_POINTS, "--points"))
+
+    def draw(out, size, theme, palette):
+        from .labs.ml.layer_mode import export_layer, layer_play
+        from .labs.ml.plane_plot import Look
+
+        return export_layer(layer_play(settings, matrix), settings, out, size, Look(theme, palette))
+    return draw
+
+
+def _descent_drawing(args, matrix):
+    """Gradient descent from --start with --lr, --momentum and --steps, checked."""
+    from kernels import parse_scalar
+
+    from .labs.ml.descent_settings import DEFAULT_STARTS, DescentSettings
+
+    n = matrix.shape[0]
+    default = DescentSettings(DEFAULT_STARTS[n])
+    settings = DescentSettings(
+        DEFAULT_STARTS[n] if args.gd_start is None else _read_vector(args.gd_start, "--start", n),
+        default.learning_rate if args.lr is None else parse_scalar(args.lr),
+        default.momentum if args.momentum is None else parse_scalar(args.momentum),
+        default.steps if args.gd_steps is None else args.gd_steps)
+    problem = settings.problem(n)
+    if problem:
+        raise ValueError(problem)
+
+    def draw(out, size, theme, palette):
+        from .labs.ml.descent_canvas import export_descent
+        from .labs.ml.descent_picture import descent_picture
+
+        return export_descent(descent_picture(matrix, settings), out, size, theme, palette)
+    return draw
 
 
 def _info_svd(args) -> int:

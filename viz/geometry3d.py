@@ -212,11 +212,41 @@ def separation(tips, camera: Camera) -> float:
     return float(gaps[np.triu_indices(len(seen), k=1)].min())
 
 
-def best_camera(tips, base: Camera | None = None, enough: float = 15.0) -> Camera:
-    """A camera from which the arrows to ``tips`` look far apart on screen: the isometric view
-    when no two of them come within ``enough`` degrees of each other there, else the orbit
-    position (azimuth every 10°, elevation 15° to 55°) that keeps them farthest apart, the
-    nearest to the isometric view among equals.
+def line_separation(directions, camera: Camera) -> float:
+    """The smallest angle on screen between two of the lines along ``directions`` (degrees,
+    0 to 90): a parallelepiped's edges, whose faces look flat when two edges line up — even
+    pointing opposite ways. Directions parallel in space count once; zero ones are left out.
+
+    >>> round(line_separation([[1, 0, 0], [0, 1, 0], [0, 0, 1]], CAMERA_PRESETS["iso"]))
+    60
+    >>> line_separation([[1, 0, 0], [-2, 0, 0]], CAMERA_PRESETS["iso"])   # one line
+    90.0
+    >>> round(line_separation([[1e300, 0, 0], [0, 2e300, 0], [0, 0, 3e300]], CAMERA_PRESETS["iso"]))
+    60
+    """
+    directions = np.asarray(directions, dtype=float).reshape(-1, 3)
+    directions = directions[np.all(np.isfinite(directions), axis=1)]
+    sizes = np.abs(directions).max(axis=1, initial=0.0)  # scaled first: 1e200² would overflow
+    kept = sizes > 1e-9 * max(float(sizes.max(initial=0.0)), 1e-300)
+    units = directions[kept] / sizes[kept][:, None]
+    units = units / np.linalg.norm(units, axis=1)[:, None]
+    lines: list[np.ndarray] = []
+    for unit in units:
+        if all(abs(float(unit @ line)) < 1 - 1e-9 for line in lines):
+            lines.append(unit)
+    if len(lines) < 2:
+        return 90.0
+    angles = screen_directions(np.array(lines), camera)
+    gaps = np.abs((angles[:, None] - angles[None, :] + 90.0) % 180.0 - 90.0)
+    return float(gaps[np.triu_indices(len(lines), k=1)].min())
+
+
+def best_camera(tips, base: Camera | None = None, enough: float = 15.0, edges=()) -> Camera:
+    """A camera from which the arrows to ``tips`` look far apart on screen, and the lines along
+    ``edges`` (the columns of M: the parallelepiped's edges) do too, so its faces do not look
+    flat: the isometric view when no two come within ``enough`` degrees of each other there,
+    else the orbit position (azimuth every 10°, elevation 15° to 55°) that keeps them farthest
+    apart, the nearest to the isometric view among equals.
 
     >>> best_camera(np.eye(3)) == CAMERA_PRESETS["iso"]      # î, ĵ, k̂ are 120° apart already
     True
@@ -228,15 +258,19 @@ def best_camera(tips, base: Camera | None = None, enough: float = 15.0) -> Camer
     """
     base = base or CAMERA_PRESETS["iso"]
     tips = np.asarray(tips, dtype=float).reshape(-1, 3)
-    if separation(tips, base) >= enough:
+
+    def apart(camera: Camera) -> float:
+        return min(separation(tips, camera), line_separation(edges, camera))
+
+    if apart(base) >= enough:
         return base
-    best, best_key = base, (separation(tips, base), 0.0)
+    best, best_key = base, (apart(base), 0.0)
     for elevation in (15.0, 25.0, 35.264, 45.0, 55.0):
         for azimuth in np.arange(0.0, 360.0, 10.0):
             camera = Camera(azimuth=float(azimuth), elevation=elevation, distance=base.distance,
                             fov=base.fov, center=base.center)
             turn = abs((azimuth - base.azimuth + 180.0) % 360.0 - 180.0) + abs(elevation - base.elevation)
-            key = (min(separation(tips, camera), 60.0), -turn)  # apart enough, then close to iso
+            key = (min(apart(camera), 60.0), -turn)  # apart enough, then close to iso
             if key > best_key:
                 best, best_key = camera, key
     return best

@@ -328,11 +328,13 @@ class Scene(ReadsState):
         return out
 
     def camera(self):
-        """A camera (3D) from which î, ĵ, k̂ and the vectors look apart on screen — the
-        isometric view unless two of them would come within 15° of each other there."""
+        """A camera (3D) from which î, ĵ, k̂ and the vectors look apart on screen, and the
+        parallelepiped's edges too (so it does not look flat) — the isometric view unless two
+        of them would come within 15° of each other there."""
         from .geometry3d import best_camera
 
-        return best_camera([arrow.tip(self.matrix_floats) for arrow in self.arrows])
+        return best_camera([arrow.tip(self.matrix_floats) for arrow in self.arrows],
+                           edges=np.asarray(self.matrix_floats, dtype=float).T)
 
     def with_theme(self, theme: str | None) -> Scene:
         """The same scene in another theme (an export in light for printed notes)."""

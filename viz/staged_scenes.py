@@ -21,7 +21,7 @@ from .palette import VECTOR_SEQUENCES
 from .scene import Arrow, Scene, SceneState, VectorStyle, accept, build_scene
 from .stages import Stages
 
-GHOST_OPACITY = 0.45
+GHOST_OPACITY = 0.7  # where x was: faint beside the moving arrow, yet readable on the dark theme
 
 
 def stage_colour(scene: Scene, k: int) -> str:

@@ -2,12 +2,18 @@
 is reported with its file and line while the others still load, and the session's lesson key."""
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from viz.highlights import target_point
+from viz.labs.compose.state import state_from_section
+from viz.labs.compose.targets import check_target
+from viz.labs.ml.sections import read_section as read_ml_section
+from viz.labs.ml.targets import target_point as ml_target_point
+from viz.labs.ml.targets import target_view
 from viz.lessons.format import (
     MAX_STEPS,
     MIN_STEPS,
@@ -69,10 +75,78 @@ def test_every_highlight_points_at_something_in_its_scene():
     lessons, _ = load_lessons()
     for lesson in lessons:
         for number, step in enumerate(lesson.steps, start=1):
-            found = step_scene(lesson, number)
-            if step.highlight is not None:
-                scene, _rect = found
+            if step.highlight is None:
+                continue
+            if step.lab == "studio":
+                scene, _rect = step_scene(lesson, number)
                 assert target_point(scene, scene.matrix_floats, step.highlight) is not None
+            elif step.lab == "ml":
+                state, view = read_ml_section(dict(step.section))
+                assert target_view(step.highlight) == view
+                assert ml_target_point(state, step.highlight) is not None
+            else:
+                state, mode = state_from_section(dict(step.section))
+                check_target(state, mode, step.highlight)
+
+
+def test_the_ml_lessons_open_their_ideas_in_the_ml_lab_views():
+    lessons, _ = load_lessons()
+    views = {find_lesson(lessons, name).name: {read_ml_section(dict(step.section))[1]
+                                               for step in find_lesson(lessons, name).steps if step.lab == "ml"}
+             for name in ("09", "10", "11", "12")}
+    assert views == {"09-svd": {"svd"}, "10-pca": {"pca"}, "11-neural-layers": {"layer"},
+                     "12-gradient-descent": {"descent"}}
+
+
+ML_STEPS = GOOD.replace('''highlight = "area"
+expect = { det = "3" }
+
+[steps.studio]
+dimension = 2
+matrix = [[2, 1], [1, 2]]''', '''lab = "ml"
+highlight = "minimum"
+expect = { converges = true, rate = "1/2", singular_values = ["3", "1"] }
+
+[steps.ml]
+matrix = [[3, 0], [0, 1]]
+mode = "descent"
+descent = { start = [2, 1], learning_rate = "1/2" }''').replace('text = "More."', 'text = "More."\nlab = "ml"')
+
+
+@pytest.mark.parametrize("old, new, message", [
+    (', rate = "1/2"', ', rate = "1/3"', "expect rate: the text claims the rate per step = 1/3, but the kernel finds 0.5"),
+    ("converges = true", "converges = false", "the text claims converges = false, but the kernel finds true"),
+    ('learning_rate = "1/2"', 'learning_rate = "3/4"', "the text claims converges = true, but the kernel finds false"),
+    ('highlight = "minimum"', 'highlight = "pc1"', "'pc1' is drawn in the pca view: set mode = \"pca\""),
+    ('highlight = "minimum"', 'highlight = "sigma3"', "the ML lab cannot point at 'sigma3'"),
+    ('matrix = [[3, 0], [0, 1]]', 'matrix = [[-3, 0], [0, 1]]', "nothing to point at for 'minimum'"),
+    ('mode = "descent"', 'mode = "gd"', "the ml mode must be one of svd, pca, layer, descent"),
+])
+def test_ml_steps_are_read_by_the_labs_own_rules_and_their_claims_checked(old, new, message):
+    parse_lesson(ML_STEPS, "ml")
+    with pytest.raises(LessonError, match=re.escape(message)):
+        parse_lesson(ML_STEPS.replace(old, new), "ml")
+
+
+def test_pca_and_layer_claims_are_computed_from_the_views_settings():
+    lesson = find_lesson(load_lessons()[0], "10")
+    step = next(step for step in lesson.steps if step.lab == "ml" and "explained" in step.expect)
+    assert step.expect["explained"] == ["4/5", "1/5"]
+    text = lesson.path.read_text(encoding="utf-8")
+    with pytest.raises(LessonError, match=re.escape("the text claims the shares of the variance = 3/4, 1/4")):
+        parse_lesson(text.replace('explained = ["4/5", "1/5"]', 'explained = ["3/4", "1/4"]'), lesson.name)
+    layers = find_lesson(load_lessons()[0], "11")
+    text = layers.path.read_text(encoding="utf-8")
+    with pytest.raises(LessonError, match="the text claims separable = true, but the kernel finds false"):
+        parse_lesson(text.replace('activation = "relu"', 'activation = "none"'), layers.name)
+
+
+def test_a_compose_highlight_names_an_arrow_on_the_modes_canvases():
+    lesson = find_lesson(load_lessons()[0], "11")
+    text = lesson.path.read_text(encoding="utf-8")
+    with pytest.raises(LessonError, match=re.escape("nothing to point at for 'arrow:A(Ax)' in the compose mode "
+                                                    "(arrows: x, Bx, A(Bx), î, ĵ, Ax, B(Ax), (AB − BA)x)")):
+        parse_lesson(text.replace('highlight = "arrow:A(Bx)"', 'highlight = "arrow:A(Ax)"'), lesson.name)
 
 
 def test_the_claims_are_checked_by_the_kernel():

@@ -135,7 +135,8 @@ def test_cancel_stops_the_run_and_keeps_its_points(multiply, qtbot):
     type_into(qtbot, lab.matrices.x_editor.cell(0, 0), "5")
     assert lab.model.state.x[0] == 5
     qtbot.mouseClick(page.cancel_button, QtCore.Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not page.running, timeout=20000)
+    # the thread stops first; its "finished" reaches the page a moment later (queued)
+    qtbot.waitUntil(lambda: not page.running and page.run_button.isEnabled(), timeout=20000)
     kept = list(page.points)
     assert len(METHODS) <= len(kept) < 4 * len(METHODS)
     assert all(len(p.samples) == 2 for p in kept)  # only whole points

@@ -7,6 +7,8 @@ from PyQt6 import QtCore
 
 from viz.highlights import target_point
 from viz.labs.compose.state import state_from_section
+from viz.labs.ml.sections import read_section as read_ml_section
+from viz.labs.ml.targets import target_point as ml_target_point
 from viz.lessons.format import find_lesson, load_lessons, step_session
 from viz.lessons.progress import load_progress
 
@@ -16,6 +18,16 @@ from .conftest import wait_settled
 def _settle(qtbot, window):
     if window.current_lab_name == "studio":
         wait_settled(qtbot, window)
+
+
+def _assert_ring_on_target(lab, step, ring):
+    """The ring sits on the thing the step names: in the ML lab where :mod:`viz.labs.ml.targets`
+    says; in the compose lab on the tip of that arrow on one of the mode's canvases."""
+    if step.lab == "ml":
+        assert np.allclose(ring.position, ml_target_point(lab.model.state, step.highlight))
+        return
+    points = [target_point(canvas.scene, canvas.display, step.highlight) for canvas in lab.mode.stage_canvases()]
+    assert any(point is not None and np.allclose(ring.position, point) for point in points)
 
 
 def test_every_lesson_walks_from_first_step_to_last(qtbot, window):
@@ -43,9 +55,17 @@ def test_every_lesson_walks_from_first_step_to_last(qtbot, window):
                     assert not studio.ring.visible
             else:
                 lab = window.lab(step.lab)
-                shown = state_from_section(lab.save_into(expected).sections[step.lab])[0]
-                assert shown == state_from_section(expected.sections[step.lab])[0]
+                read = read_ml_section if step.lab == "ml" else state_from_section
+                shown, view = read(lab.save_into(expected).sections[step.lab])
+                assert (shown, view) == read(expected.sections[step.lab])
+                assert lab.mode_name == view
                 assert not window.studio.ring.visible
+                rings = [ring for ring in lab.rings.values() if ring.visible]
+                if step.highlight is None:
+                    assert rings == []
+                else:
+                    assert len(rings) == 1 and rings[0].view_box.isVisible()
+                    _assert_ring_on_target(lab, step, rings[0])
             assert (dock.exercise_widget is not None) == (step.exercise is not None)
         assert not dock.next_button.isEnabled()
     progress, _ = load_progress(window.data_folder)
@@ -88,3 +108,31 @@ def test_the_panel_and_the_welcome_look_right(qtbot, window, tmp_path):
     image = window.grab()
     assert image.save(str(tmp_path / "lesson.png"))
     assert window.lessons.isVisible() and window.welcome.isVisible()
+
+
+def test_the_ml_sections_codecs_agree_with_the_labs_views(window):
+    from viz.labs.ml.lab import _mode_classes
+    from viz.labs.ml.sections import VIEW_CODECS
+
+    classes = dict(_mode_classes())
+    assert tuple(VIEW_CODECS) == tuple(classes)
+    for name, codec in VIEW_CODECS.items():
+        for n in (2, 3):
+            settings = classes[name].default_settings(n)
+            assert codec.default_settings(n) == settings
+            assert codec.settings_section(settings) == classes[name].settings_section(settings)
+            assert codec.settings_from_section(codec.settings_section(settings)) == settings
+
+
+def test_a_ring_is_only_drawn_in_the_view_that_shows_its_target(qtbot, window):
+    window.lessons.start("12-gradient-descent", 4)
+    ml = window.lab("ml")
+    assert ml.mode_name == "descent" and any(ring.visible for ring in ml.rings.values())
+    ml.switch_mode("svd")
+    assert not any(ring.visible for ring in ml.rings.values())
+    ml.switch_mode("descent")
+    assert any(ring.visible for ring in ml.rings.values())
+    assert not ml.highlight("sigma1") and ml.highlight(None)
+    window.lessons.start("11-neural-layers", 4)
+    compose = window.lab("compose")
+    assert compose.highlight("arrow:B(Ax)") and not compose.highlight("arrow:y")

@@ -168,3 +168,22 @@ def test_export_draws_the_contours_the_path_and_the_verdict(qtbot, lab, tmp_path
         assert image.size == (1600, 1000) and image.convert("RGB").getpixel((4, 4)) == background
     text = svg.read_text()
     assert "converges" in text and "bowl" in text
+
+
+def test_sliding_alpha_keeps_the_range_and_the_level_curves_and_rewrites_the_rates(qtbot, lab):
+    mode = descent_mode(lab)
+    plane, errors = mode.descent_canvas.plane, mode.descent_canvas.errors
+    mode.rate_slider.setValue(40)
+    shown, curves = plane.view_box.viewRange(), plane.contours.curves
+    rows = list(errors.legend.items)
+    mode.rate_slider.setValue(45)  # the path changes, f and the picture's reach do not
+    assert plane.view_box.viewRange() == shown and plane.contours.curves is curves
+    assert [row[1] for row in errors.legend.items] == [row[1] for row in rows]  # rewritten in place
+    alpha = float(lab.model.state.settings["descent"].learning_rate)
+    texts = [label.text for _, label in errors.legend.items]
+    for value, text in zip(sorted(np.linalg.eigvalsh(M), reverse=True), texts):
+        assert "λ" in text and f"×{abs(1 - alpha * value):.3g}/step" in text
+    for curve in errors.shown_curves:  # the log range holds every error drawn
+        (_, _), (low, high) = errors.getViewBox().viewRange()
+        drawn = np.log10(curve.yData[np.isfinite(curve.yData)])
+        assert low <= drawn.min() and drawn.max() <= high

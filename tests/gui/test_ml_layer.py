@@ -140,3 +140,21 @@ def test_exported_pictures_of_both_pages(layer, qtbot, tmp_path, theme):
         assert image.shape == (1000, 1600, 3)
         assert (image[5, 5].sum() < 100) == (theme == "dark")
         assert len(np.unique(image.reshape(-1, 3), axis=0)) > 50
+
+
+def test_each_rest_is_framed_on_its_own_after_relu_one_quadrant_fills_the_view(layer):
+    lab, mode = layer
+    type_layer(mode, 0, "1 -1; 1 1", "0 -0.5", "relu")
+    mode.player.finish()
+    W, b = np.array([[1, -1], [1, 1]]), np.array([0, -0.5])
+    output = np.maximum(mode.cloud.points @ W.T + b, 0)
+    assert np.allclose(np.vstack(drawn_points(mode)), np.vstack([output[mode.cloud.labels == k] for k in (0, 1)]))
+    (left, right), (bottom, top) = mode.figure.plot.getViewBox().viewRange()
+    low, high = output.min(axis=0), output.max(axis=0)
+    assert left <= low[0] and high[0] <= right and bottom <= low[1] and high[1] <= top
+    assert left > -0.5 * (high[0] - low[0]) and bottom > -0.5 * (high[1] - low[1])  # not the whole plane
+    assert max((high - low) / np.array([right - left, top - bottom])) > 0.6
+    mode.player.seek(1)  # Wx: the cloud turned and stretched by √2 about the origin, framed round it
+    (left, right), _ = mode.figure.plot.getViewBox().viewRange()
+    moved = mode.cloud.points @ W.T
+    assert left <= moved[:, 0].min() and moved[:, 0].max() <= right and left < -1

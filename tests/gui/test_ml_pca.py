@@ -124,3 +124,36 @@ def test_exported_picture_shows_the_cloud_in_the_theme(pca, tmp_path, theme):
     corner = image[5, 5]
     assert (corner.sum() < 100) == (theme == "dark")
     assert len(np.unique(image.reshape(-1, 3), axis=0)) > 50  # points, axes, bars, text
+
+
+def view_rect(plot):
+    (left, right), (bottom, top) = plot.getViewBox().viewRange()
+    return left, right, bottom, top
+
+
+def fills(rect, points, share=0.6):
+    """Every point is inside ``rect`` and, along x or y, the points span ``share`` of it."""
+    left, right, bottom, top = rect
+    low, high = points.min(axis=0), points.max(axis=0)
+    inside = left <= low[0] and high[0] <= right and bottom <= low[1] and high[1] <= top
+    spans = (high - low) / np.array([right - left, top - bottom])
+    return inside and spans.max() >= share
+
+
+def test_the_whitened_cloud_fills_the_view_and_the_range_eases_between_rests(pca):
+    lab, mode = pca
+    mode.whiten_box.setChecked(True)
+    mode.player.finish()
+    points = mode.pca.data.points
+    centred = points - points.mean(axis=0)
+    values, vectors = np.linalg.eigh(np.cov(points.T))
+    white = centred @ vectors[:, ::-1] / np.sqrt(values[::-1])  # Λ^(−½)Eᵀ(x − x̄), PC1 first
+    assert np.allclose(np.abs(mode.figure.points.points), np.abs(white))  # up to each axis's sign
+    at_end = view_rect(mode.figure.plot)
+    assert fills(at_end, white)
+    mode.player.seek(2)  # the centred cloud with its axes: √λ₁ ≈ 3.5 times wider
+    at_axes = view_rect(mode.figure.plot)
+    assert fills(at_axes, centred) and not fills(at_axes, white)
+    mode.player.seek(2.5)  # halfway, the range is halfway
+    halfway = view_rect(mode.figure.plot)
+    assert at_end[1] < halfway[1] < at_axes[1]

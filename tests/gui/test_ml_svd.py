@@ -145,3 +145,68 @@ def test_the_command_line_exports_both_views_and_refuses_bad_input_in_one_line(t
         error = capsys.readouterr().err
         assert error.count("\n") == 1 and error.startswith("linear-lens export:")
     assert not (tmp_path / "x.png").exists()
+
+
+def test_dragging_x_keeps_the_svd_and_moves_only_x_and_its_images(qtbot, window, lab):
+    mode = svd_mode(lab)
+    M = np.array([[3.0, 1.0], [1.0, 2.0]])
+    facts, stages, facts_html = mode.show.facts, mode.show.stages, mode.facts_text.toHtml()
+    start = np.array(lab.model.state.settings["svd"].probe)
+    end = np.array([np.cos(np.radians(120)), np.sin(np.radians(120))])
+    drag(qtbot, mode.stage_canvas.view, start, end, steps=12)
+    assert mode.show.facts is facts and mode.show.stages is stages  # the exact SVD is not redone
+    assert mode.facts_text.toHtml() == facts_html
+    x = np.array(lab.model.state.settings["svd"].probe)
+    assert np.allclose(tip(mode, "x"), x) and np.allclose(tip(mode, "Mx"), M @ x)
+    assert f"|Mx| = {np.linalg.norm(M @ x):.4g}" in mode.footer.text()
+    sigma = np.linalg.svd(M, compute_uv=False)
+    assert np.allclose([s.value for s in mode.show.facts.singular_values], sigma)
+
+
+def test_export_animation_plays_vt_sigma_u_and_ends_on_the_still_picture(lab, tmp_path, monkeypatch):
+    from viz import animation_export_dialog
+    from viz.animation_export import frame_count
+    from viz.labs.ml import svd_mode as svd_module
+    from viz.panels_picture import render_panels
+    from viz.stages import Timeline
+
+    mode = svd_mode(lab)
+    mode.player.set_durations(0.5, 0.5)  # the export plays at the window's pace
+    assert lab.animation_problem() is None
+    size, fps = (480, 300), 10
+    frames = []
+    write = svd_module.write_animation
+
+    def keep_frames(path, images, ends, *rest):  # the frames as rendered, before the GIF's palette
+        frames.extend(image.copy() for image in images())
+        return write(path, lambda: iter(frames), ends, *rest)
+
+    monkeypatch.setattr(svd_module, "write_animation", keep_frames)
+
+    def run(dialog):
+        dialog.path.setText(str(tmp_path / "svd.gif"))
+        dialog.width_box.setValue(size[0])
+        dialog.height_box.setValue(size[1])
+        dialog.fps.setValue(fps)
+        return dialog.save()
+
+    monkeypatch.setattr(animation_export_dialog.AnimationExportDialog, "exec", run)
+    monkeypatch.setattr(animation_export_dialog.QtWidgets.QMessageBox, "warning",
+                        lambda _parent, _title, text: pytest.fail(text))
+    path = lab.export_animation()
+    timeline = Timeline(mode.show.count, mode.player.timeline.step_seconds, mode.player.timeline.pause_seconds)
+    count = frame_count(fps, timeline.total)
+    assert path == tmp_path / "svd.gif" and len(frames) == count == 26  # 2.5 s at 10 fps
+    with Image.open(path) as gif:
+        assert gif.n_frames == count and gif.size == size
+    seconds = [timeline.total * i / (count - 1) for i in range(count)]
+    positions = [timeline.position(s) for s in seconds]
+    for rest in range(1, mode.show.count):  # each pause holds one picture
+        held = [frame for frame, position in zip(frames, positions) if position == rest]
+        assert len(held) >= 4 and all(frame == held[0] for frame in held)
+    def still(position):
+        panels, footer = svd_module.svd_panels(mode.show, position)
+        return render_panels(panels, size, footer)
+
+    assert frames[0] == still(0.0) and frames[-1] == still(mode.show.count)  # the circle; the end picture
+    assert frames[0] != frames[-1]

@@ -13,7 +13,10 @@ from ..views.space_view import NoOpenGLView, SpaceView
 
 
 class StageCanvas(QtWidgets.QWidget):
-    """A title, the view (made for the scene's dimension, remade when it changes) and a caption."""
+    """A title, the view (made for the scene's dimension, remade when it changes) and a caption;
+    ``shown`` after each picture drawn (things laid over it, like a lesson's ring, follow)."""
+
+    shown = QtCore.pyqtSignal()
 
     def __init__(self, title: str, parent=None):
         super().__init__(parent)
@@ -36,13 +39,14 @@ class StageCanvas(QtWidgets.QWidget):
         """Draw ``scene`` under ``display`` (a new scene is handed to the view once)."""
         if self.view is None or self.scene is None or self.scene.dimension != scene.dimension:
             self._make_view(scene)
-        if scene is not self.scene:
-            self.scene = scene
-            if isinstance(self.view, (PlaneView, SpaceView)):
-                self.view.show_scene(scene)
-        self.display = display
-        if isinstance(self.view, (PlaneView, SpaceView)):
-            self.view.show_matrix(display)
+        new_scene = scene is not self.scene
+        self.scene, self.display = scene, display
+        if isinstance(self.view, PlaneView | SpaceView):  # drawn once: a new scene comes with its display
+            if new_scene:
+                self.view.show_scene(scene, display)
+            else:
+                self.view.show_matrix(display)
+        self.shown.emit()
 
     def _make_view(self, scene: Scene) -> None:
         if self.view is not None:
@@ -55,6 +59,7 @@ class StageCanvas(QtWidgets.QWidget):
         else:
             problem = opengl_problem()
             self.view = SpaceView(scene) if problem is None else NoOpenGLView(problem)
+            self.view.setMinimumSize(160, 160)  # three side by side must fit beside the panel
             if isinstance(self.view, SpaceView):
                 self.view.set_camera(scene.camera())
         self.scene = scene

@@ -16,6 +16,7 @@ class HighlightRing:
     """One ring (shown at a point, or hidden); :attr:`position` is None while hidden."""
 
     def __init__(self, view_box: pg.ViewBox, z: float = 90):
+        self.view_box = view_box
         self._halo = pg.ScatterPlotItem(size=HALO_PX, pxMode=True, symbol="o")
         self._ring = pg.ScatterPlotItem(size=RING_PX, pxMode=True, symbol="o")
         for item, dz in ((self._halo, 0.0), (self._ring, 0.1)):

@@ -161,6 +161,11 @@ class Mode(ABC):
         """Actions for the lab's menu while this mode is shown (play, step, …)."""
         return []
 
+    def stage_canvases(self) -> list:
+        """The canvases on screen whose scenes a lesson's ring can point at (studio targets,
+        :mod:`viz.highlights`); none by default."""
+        return []
+
     @abstractmethod
     def render(self, size: tuple[int, int], theme: str | None) -> QtGui.QImage:
         """The picture on screen as an image of ``size`` (Copy Picture, PNG export)."""

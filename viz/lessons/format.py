@@ -72,6 +72,7 @@ SUFFIX = ".toml"
 MAX_BYTES = 256 * 1024  # a lesson is a few kilobytes
 MIN_STEPS, MAX_STEPS = 4, 10
 COMPOSE = "compose"
+ML = "ml"
 _LESSON_KEYS = {"title", "summary", "steps"}
 _STEP_KEYS = {"title", "text", "lab", "highlight", "compare", "expect", "exercise"}
 
@@ -224,6 +225,25 @@ def _inverse_or_none(matrix: Matrix) -> Matrix | None:
         return None
 
 
+def _matrix_claims(m: Matrix) -> dict[str, Callable[[Any], None]]:
+    """The claims a step may make about its lab's one matrix (the studio's M, the ML lab's A)."""
+    def eigen(raw) -> None:
+        values = [e.value for e in eigenvalues(m) for _ in range(e.multiplicity)]
+        _claim_list("the eigenvalues", raw, values)
+
+    return {
+        "det": lambda raw: _claim("det M", _value(raw, "expect det"), det(m)),
+        "trace": lambda raw: _claim("trace M", _value(raw, "expect trace"), trace(m)),
+        "rank": lambda raw: _claim("rank M", _value(raw, "expect rank"), rank(m)),
+        "eigenvalues": eigen,
+        "inverse": lambda raw: _claim_matrix("M⁻¹", raw, _inverse_or_none(m)),
+        "singular_values": lambda raw: _claim_list("the singular values", raw,
+                                                   list(svd(m).singular_values)),
+        "condition": lambda raw: _claim("the condition number", _value(raw, "expect condition"),
+                                        condition_number(m)),
+    }
+
+
 def _studio_claims(session: Session, compared: tuple) -> dict[str, Callable[[Any], None]]:
     """The claims a studio step may make, each a check of the written value by the kernel."""
     m = session.matrix
@@ -249,20 +269,8 @@ def _studio_claims(session: Session, compared: tuple) -> dict[str, Callable[[Any
             if len(expected) != len(actual) or not all(_same(e, a) for e, a in zip(expected, actual)):
                 raise ValueError(f"the text claims M{name} = {entries}, but the kernel finds {list(actual)}")
 
-    def eigen(raw) -> None:
-        values = [e.value for e in eigenvalues(m) for _ in range(e.multiplicity)]
-        _claim_list("the eigenvalues", raw, values)
-
     return {
-        "det": lambda raw: _claim("det M", _value(raw, "expect det"), det(m)),
-        "trace": lambda raw: _claim("trace M", _value(raw, "expect trace"), trace(m)),
-        "rank": lambda raw: _claim("rank M", _value(raw, "expect rank"), rank(m)),
-        "eigenvalues": eigen,
-        "inverse": lambda raw: _claim_matrix("M⁻¹", raw, _inverse_or_none(m)),
-        "singular_values": lambda raw: _claim_list("the singular values", raw,
-                                                   list(svd(m).singular_values)),
-        "condition": lambda raw: _claim("the condition number", _value(raw, "expect condition"),
-                                        condition_number(m)),
+        **_matrix_claims(m),
         "dot": lambda raw: _claim("u·w", _value(raw, "expect dot"), dot(*pair())),
         "cos": cos,
         "images": images,
@@ -286,12 +294,58 @@ def _compose_claims(state) -> dict[str, Callable[[Any], None]]:
     }
 
 
+def _ml_claims(state) -> dict[str, Callable[[Any], None]]:
+    """The claims an ML step may make: about A, and about what its views compute from their
+    settings: descent's verdict and rate (from A's eigenvalues, :func:`~viz.labs.ml.descent.verdict`),
+    the covariance PCA's clusters are drawn with and its eigenvalues (the variances along the
+    principal axes) with their shares of the total, and whether a line separates the two
+    classes after the layers."""
+    from ..labs.ml.datasets import two_class_cloud
+    from ..labs.ml.descent import quadratic, verdict
+    from ..labs.ml.layer_picture import LayerPlay
+    from ..labs.ml.network import LayerMotion
+
+    a = state.matrix
+    descent, pca, layer = (state.settings[name] for name in ("descent", "pca", "layer"))
+    covariance = pca.covariance_for(a)
+
+    def descent_verdict():
+        return verdict(quadratic(a), descent.learning_rate, descent.momentum)
+
+    def variances() -> list:
+        return [e.value for e in eigenvalues(covariance) for _ in range(e.multiplicity)]
+
+    def truth(name: str, raw, actual: bool) -> None:
+        if not isinstance(raw, bool):
+            raise ValueError(f"expect {name}: expected true or false")
+        if raw != actual:
+            raise ValueError(f"the text claims {name} = {str(raw).lower()}, but the kernel finds "
+                             f"{str(actual).lower()}")
+
+    def separable() -> bool:
+        cloud = two_class_cloud(layer.dataset, layer.count, layer.noise, layer.seed)
+        return LayerPlay(LayerMotion(layer.layers_for(a)), cloud).fit.separable
+
+    return {
+        **_matrix_claims(a),
+        "converges": lambda raw: truth("converges", raw, descent_verdict().converges),
+        "rate": lambda raw: _claim("the rate per step", _value(raw, "expect rate"), descent_verdict().rate),
+        "covariance": lambda raw: _claim_matrix("the covariance", raw, covariance),
+        "variances": lambda raw: _claim_list("the variances", raw, variances()),
+        "explained": lambda raw: _claim_list("the shares of the variance", raw,
+                                             [v / trace(covariance) for v in variances()]),
+        "separable": lambda raw: truth("separable", raw, separable()),
+    }
+
+
 # -- each lab's section -----------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Scene:
     """A step's section, read: what the claims and the highlight are checked against."""
     session: Session | None = None  # the studio's
     compose: Any = None  # the compose lab's ComposeState
+    ml: Any = None  # the ML lab's MLState
+    view: str | None = None  # the mode shown, in a lab with modes (Compose, Eliminate; SVD, PCA, …)
 
 
 def _read_studio(section: Mapping, compared: tuple) -> _Scene:
@@ -311,13 +365,22 @@ def _read_compose(section: Mapping, compared: tuple) -> _Scene:
 
     if compared:
         raise SessionError("compare is for the studio's vectors")
-    state, _mode = state_from_section(dict(section))
-    return _Scene(compose=state)
+    state, mode = state_from_section(dict(section))
+    return _Scene(compose=state, view=mode)
+
+
+def _read_ml(section: Mapping, compared: tuple) -> _Scene:
+    from ..labs.ml.sections import read_section
+
+    if compared:
+        raise SessionError("compare is for the studio's vectors")
+    state, mode = read_section(dict(section))
+    return _Scene(ml=state, view=mode)
 
 
 # the labs whose sections a lesson can set, and how each is read without a window
 SECTION_READERS: dict[str, Callable[[Mapping, tuple], _Scene]] = {
-    STUDIO: _read_studio, COMPOSE: _read_compose}
+    STUDIO: _read_studio, COMPOSE: _read_compose, ML: _read_ml}
 
 
 # -- reading a lesson -------------------------------------------------------------------------
@@ -372,7 +435,8 @@ def _step(raw, index: int, lines: _Lines, previous: dict[str, Mapping]) -> Step:
     except (SessionError, ValueError) as error:
         message = str(error)
         keys = [key for key in ("compare", "dimension", "matrix", "vectors", "view", "mode", "A", "B", "x",
-                                "sequence") if key in message.split(":")[0] or message.startswith(key)]
+                                "sequence", "svd", "pca", "layer", "descent")
+                if key in message.split(":")[0] or message.startswith(key)]
         where = lines.of(index, *keys, lab) if lab in raw else lines.of(index, *keys, "title")
         raise _Problem(where, f"step {index + 1}: the {lab} scene: {message}") from None
     previous[lab] = section
@@ -383,7 +447,7 @@ def _step(raw, index: int, lines: _Lines, previous: dict[str, Mapping]) -> Step:
     if not isinstance(expect, dict):
         raise _at(lines, index, "expect", "'expect' must be a table, like { det = \"3\" }")
     claims = (_studio_claims(scene.session, tuple(compare)) if lab == STUDIO
-              else _compose_claims(scene.compose))
+              else _compose_claims(scene.compose) if lab == COMPOSE else _ml_claims(scene.ml))
     for key, value in expect.items():
         if key not in claims:
             raise _at(lines, index, "expect", f"expect: unknown claim {key!r} for the {lab} lab "
@@ -404,23 +468,48 @@ def _step(raw, index: int, lines: _Lines, previous: dict[str, Mapping]) -> Step:
     return Step(title, text, lab, section, highlight, tuple(compare), expect, exercise, lines.step(index)[0])
 
 
+def _studio_target(scene: _Scene, target: str) -> None:
+    session = scene.session
+    assert session is not None
+    picture = build_scene(session.state.checked(), accept(session.matrix))
+    if target_point(picture, picture.matrix_floats, target) is None:
+        arrows = ", ".join(arrow.name for arrow in picture.arrows)
+        raise TargetError(f"there is nothing to point at for {target!r} in this scene "
+                          f"(arrows: {arrows}; a highlight works in the plane only)")
+
+
+def _compose_target(scene: _Scene, target: str) -> None:
+    from ..labs.compose.targets import check_target
+
+    assert scene.view is not None
+    check_target(scene.compose, scene.view, target)
+
+
+def _ml_target(scene: _Scene, target: str) -> None:
+    from ..labs.ml.targets import target_point as ml_point
+    from ..labs.ml.targets import target_view
+
+    view = target_view(target)
+    if view != scene.view:
+        raise TargetError(f"{target!r} is drawn in the {view} view: set mode = \"{view}\" in [steps.ml]")
+    if ml_point(scene.ml, target) is None:
+        raise TargetError(f"there is nothing to point at for {target!r} with this A "
+                          "(a highlight works in the plane, and a minimum needs a bowl)")
+
+
+# how each lab's targets are checked against a step's scene: each lab lists its own targets
+# (the studio's in viz.highlights, the others' in their packages' Qt-free ``targets`` module)
+TARGET_CHECKS: dict[str, Callable[[_Scene, str], None]] = {
+    STUDIO: _studio_target, COMPOSE: _compose_target, ML: _ml_target}
+
+
 def _check_highlight(highlight, lab: str, scene: _Scene, lines: _Lines, index: int) -> None:
     if not isinstance(highlight, str):
         raise _at(lines, index, "highlight", "'highlight' must be text, like \"arrow:î\" or \"area\"")
-    if lab != STUDIO:
-        raise _at(lines, index, "highlight", f"the {lab} lab cannot point at things yet; "
-                                             "only studio steps have a highlight")
-    session = scene.session
     try:
-        picture = build_scene(session.state.checked(), accept(session.matrix))
-        point = target_point(picture, picture.matrix_floats, highlight)
+        TARGET_CHECKS[lab](scene, highlight)
     except TargetError as error:
         raise _at(lines, index, "highlight", f"highlight: {error}") from None
-    if point is None:
-        arrows = ", ".join(arrow.name for arrow in picture.arrows)
-        reason = (f"there is nothing to point at for {highlight!r} in this scene "
-                  f"(arrows: {arrows}; a highlight works in the plane only)")
-        raise _at(lines, index, "highlight", reason)
 
 
 def parse_lesson(text: str, name: str, path: Path | None = None) -> Lesson:

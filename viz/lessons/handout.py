@@ -15,7 +15,7 @@ from ..files import write_atomically
 from ..report import latex_matrix
 from ..session import STUDIO, read_matrix
 from .exercises import exercise_from_table
-from .format import Lesson, Step, claims_text
+from .format import ML, Lesson, Step, claims_text
 
 
 def picture_name(number: int) -> str:
@@ -24,11 +24,15 @@ def picture_name(number: int) -> str:
 
 
 def step_latex(step: Step) -> str:
-    """The matrices of a step as display LaTeX: ``M = …`` (studio), ``A = …, B = …`` (compose)."""
+    """The matrices of a step as display LaTeX: ``M = …`` (studio), ``A = …, B = …`` (compose),
+    ``A = …`` (the ML lab's one matrix)."""
     section = step.section
     if step.lab == STUDIO:
         dimension = section["dimension"]
         return f"$$M = {latex_matrix(read_matrix(section['matrix'], dimension))}$$"
+    if step.lab == ML:
+        rows = section["matrix"]
+        return f"$$A = {latex_matrix(read_matrix(rows, len(rows), 'A'))}$$"
     dimension = section.get("dimension", 2)
     a, b = read_matrix(section["A"], dimension, "A"), read_matrix(section["B"], dimension, "B")
     return (f"$$A = {latex_matrix(a)}, \\quad B = {latex_matrix(b)}, \\quad "

@@ -125,6 +125,7 @@ class PlaneView(pg.GraphicsView):
         # placement would cost the window a third of its frame time for labels that move on)
         self.place_moving_labels = False
         self.picture: Scene = scene
+        self._look: tuple | None = None  # the (theme, colours) the items are styled in
         self.display = scene.matrix_floats if scene.dimension == 2 else np.eye(2)
         self.settled = True
         self.set_range((-DEFAULT_HALF_WIDTH, DEFAULT_HALF_WIDTH, -3.2, 3.2))
@@ -133,15 +134,16 @@ class PlaneView(pg.GraphicsView):
         box.sigResized.connect(self.redraw_for_range)
 
     # -- what is shown ---------------------------------------------------------------------
-    def show_scene(self, scene: Scene) -> None:
-        """Draw ``scene`` (a new committed state) under the display matrix on screen."""
+    def show_scene(self, scene: Scene, display=None) -> None:
+        """Draw ``scene`` (a new committed state) under ``display``, by default the matrix on screen."""
         if scene.dimension != 2:
             return  # the studio is in 3D; this view waits for the plane to come back
         self.picture = scene
-        self._apply_look(scene)
+        if (scene.look, scene.colors) != self._look:  # styling every item is a third of a new scene
+            self._apply_look(scene)
         self._show_arrows(scene)
         self._show_analysis(scene)
-        self.show_matrix(self.display)
+        self.show_matrix(self.display if display is None else display)
 
     def show_matrix(self, display) -> None:
         """Draw the plane under ``display`` (a 2×2 array). When it is the committed matrix (the
@@ -232,6 +234,7 @@ class PlaneView(pg.GraphicsView):
 
     def _apply_look(self, scene: Scene) -> None:
         theme, palette = scene.look, scene.colors
+        self._look = (theme, palette)
         self.setBackground(theme.background)
         self.fixed_grid.set_style(theme.fixed_grid, 1.0, theme.axes, 1.6)
         self.grid.set_style(theme.grid, 1.0, theme.grid, 2.2)
@@ -349,10 +352,10 @@ class PlaneView(pg.GraphicsView):
             labels.append(Label(box, self._scene_point(item.pos()), along_edge=id(item) in whole_picture))
         heads = [head_box(*self._scene_point(QtCore.QPointF(*item.tip)))
                  for item in self.arrows if item.visible and item.tip != (0.0, 0.0)]
+        frame = (float(self.viewport().width()), float(self.viewport().height()))
         if self.caption.visible:  # the corner caption of an export: nothing may hide under it
             corner = self.caption.scene_rect()
             heads.append(Box(corner.left(), corner.top(), corner.width(), corner.height()))
-        frame = (float(self.viewport().width()), float(self.viewport().height()))
         for item, label, box in zip(items, labels, place(labels, heads, frame)):
             if box == label.natural:
                 continue

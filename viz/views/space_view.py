@@ -59,8 +59,8 @@ class SpaceView(gl.GLViewWidget):
                                elevation=camera.elevation, azimuth=camera.azimuth)
 
     # -- what is shown ---------------------------------------------------------------------
-    def show_scene(self, scene: Scene) -> None:
-        """Draw ``scene`` (a new committed state) under the display matrix on screen."""
+    def show_scene(self, scene: Scene, display=None) -> None:
+        """Draw ``scene`` (a new committed state) under ``display``, by default the matrix on screen."""
         if scene.dimension != 3:
             return  # the studio is in the plane; this view waits for space to come back
         self.picture = scene
@@ -89,7 +89,7 @@ class SpaceView(gl.GLViewWidget):
         else:
             self.collapse.show([np.asarray(d) for d in collapse.lines],
                                [np.asarray(n) for n in collapse.planes], origin_only=collapse.origin_only)
-        self.show_matrix(self.display)
+        self.show_matrix(self.display if display is None else display)
 
     def arrow(self, name: str) -> Arrow3D:
         """The shaft drawing the arrow labelled ``name`` ("î", "v", "Mv1")."""

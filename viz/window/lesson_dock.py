@@ -138,6 +138,7 @@ class LessonDock(QtWidgets.QDockWidget):
         every answer checked is counted in the progress."""
         if self.exercise_widget is not None:
             self.exercise_box.removeWidget(self.exercise_widget)
+            self.exercise_widget.hide()  # gone at once, deleted when the event loop comes round
             self.exercise_widget.deleteLater()
             self.exercise_widget = None
         if step is None or step.exercise is None:

@@ -28,6 +28,10 @@ from .lesson_dock import LessonDock
 from .menus import WindowMenus
 from .welcome_card import WelcomeCard
 
+MIN_PANEL_WIDTH = 240  # pixels: a lab's side panel scrolls rather than widen the window
+MIN_CANVAS_WIDTH = 360
+PANEL_SHARE = 0.48  # the most of the window's width the side panel takes on its own
+
 
 class MainWindow(QtWidgets.QMainWindow):
     """Linear Lens: labs behind a switcher (Ctrl+1…9), one document, one undo stack."""
@@ -53,13 +57,18 @@ class MainWindow(QtWidgets.QMainWindow):
             self.lab_bar.setTabToolTip(index, f"{entry.tooltip} (Ctrl+{index + 1})")
         self.canvases = QtWidgets.QStackedWidget()
         self.panels = QtWidgets.QStackedWidget()
+        # each lab's panel scrolls inside its own area and the canvases may be squeezed, so the
+        # widest lab opened so far never widens the window (nor does the Lessons panel beside it)
+        self.panels.setMinimumWidth(MIN_PANEL_WIDTH)
+        self.canvases.setMinimumWidth(MIN_CANVAS_WIDTH)
+        self._panel_areas: dict[str, QtWidgets.QScrollArea] = {}
         self.centre = centre = QtWidgets.QWidget()
         centre_layout = QtWidgets.QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.setSpacing(0)
         centre_layout.addWidget(self.lab_bar)
         centre_layout.addWidget(self.canvases, stretch=1)
-        splitter = QtWidgets.QSplitter()
+        self.splitter = splitter = QtWidgets.QSplitter()
         splitter.addWidget(self.panels)
         splitter.addWidget(centre)
         splitter.setStretchFactor(1, 1)
@@ -72,6 +81,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.lessons = LessonDock(self)
         self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.lessons)
         self.lessons.hide()
+        self.lessons.visibilityChanged.connect(lambda _: QtCore.QTimer.singleShot(0, self._fit_panel))
         self.menus = WindowMenus(self)
         self.lab_bar.currentChanged.connect(lambda index: self.switch_lab(LABS[index].name))
         self.switch_lab(lab)
@@ -109,8 +119,26 @@ class MainWindow(QtWidgets.QMainWindow):
             lab = load_lab(name)(context)
             self._labs[name] = lab
             self.canvases.addWidget(lab.canvas())
-            self.panels.addWidget(lab.panel())
+            area = QtWidgets.QScrollArea()
+            area.setWidgetResizable(True)
+            area.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+            area.setWidget(lab.panel())
+            lab.panel().installEventFilter(self)  # a panel that grows (2D → 3D) gets the room back
+            self._panel_areas[name] = area
+            self.panels.addWidget(area)
         return self._labs[name]
+
+    def _fit_panel(self, lab: Lab | None = None) -> None:
+        """Give the side panel the open lab's panel width when the canvas keeps most of the
+        room (at least 52%); in a narrow window — or beside the Lessons panel — it scrolls."""
+        lab = lab or self.current_lab()
+        sizes = self.splitter.sizes()
+        total = sum(sizes) or self.width()
+        wanted = lab.panel().minimumSizeHint().width() + self.style().pixelMetric(
+            QtWidgets.QStyle.PixelMetric.PM_ScrollBarExtent)
+        panel = max(min(wanted, round(PANEL_SHARE * total)), MIN_PANEL_WIDTH)
+        if sizes and sizes[0] != panel:
+            self.splitter.setSizes([panel, total - panel])
 
     def open_labs(self) -> list[Lab]:
         """The labs built so far (a session holds their parts)."""
@@ -134,7 +162,8 @@ class MainWindow(QtWidgets.QMainWindow):
         lab = self.lab(name)
         self.current_lab_name = name
         self.canvases.setCurrentWidget(lab.canvas())
-        self.panels.setCurrentWidget(lab.panel())
+        self.panels.setCurrentWidget(self._panel_areas[name])
+        self._fit_panel(lab)
         blocked = self.lab_bar.blockSignals(True)
         self.lab_bar.setCurrentIndex([entry.name for entry in LABS].index(name))
         self.lab_bar.blockSignals(blocked)
@@ -189,6 +218,16 @@ class MainWindow(QtWidgets.QMainWindow):
         if problems:
             dialogs.tell_user(self, APP_NAME, "Some of your presets could not be loaded and were skipped:"
                               "\n\n" + "\n".join(problems[:10]))
+
+    def eventFilter(self, watched, event) -> bool:
+        if (event.type() == QtCore.QEvent.Type.LayoutRequest and self.current_lab_name
+                and watched is self.current_lab().panel()):
+            QtCore.QTimer.singleShot(0, self._fit_panel)
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_panel()  # now that the window has its width
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if not self.documents.close():

@@ -25,7 +25,8 @@ from ...stages import SequenceError, Timeline
 from ...views.space_view import SpaceView
 from ..contract import Mode
 from .commute import commute_verdict
-from .show_export import export_show_animation, export_show_picture, panels_at
+from .eliminate_scenes import space_camera
+from .show_export import PANEL_SHAPE, export_show_animation, export_show_picture, panels_at
 from .shows import Show, show_for, show_pictures
 
 
@@ -123,6 +124,10 @@ class ComposeMode(Mode):
     def canvas(self) -> QtWidgets.QWidget:
         return self._canvas
 
+    def stage_canvases(self) -> list:
+        pair = self.show is not None and self.show.kind == "pair"
+        return self.pair_canvases if pair else [self.single_canvas]
+
     def panel(self) -> QtWidgets.QWidget:
         return self._panel
 
@@ -209,14 +214,22 @@ class ComposeMode(Mode):
             canvas.title.setText(f"<b>{html.escape(track.title)}</b>")
         self.footer.setText("<br>".join(html.escape(line) for line in show.footer))
         self._show_position(self.player.position)
-        if show.tracks[0].scenes[0].dimension == 2:
-            self._frame(canvases, show)
+        self._frame(canvases, show)
 
     def _frame(self, canvases, show: Show) -> None:
-        """One framing for every canvas (each shows all the pictures of :func:`pictures`)."""
+        """One framing for every canvas, so each shows every picture of the run whole: in the
+        plane one range, in space one camera (AB and BA seen from the same side, as exported)."""
         pictures = show_pictures(show)
+        if show.tracks[0].scenes[0].dimension == 2:
+            for canvas in canvases:
+                canvas.frame(pictures)
+            return
+        view = canvases[0].view
+        shape = (view.width(), view.height()) if view is not None and view.width() > 1 else PANEL_SHAPE
+        camera = space_camera(pictures, size=shape)
         for canvas in canvases:
-            canvas.frame(pictures)
+            if isinstance(canvas.view, SpaceView):
+                canvas.view.set_camera(camera)
 
     def _show_position(self, position: float) -> None:
         show = self.show

@@ -104,6 +104,9 @@ class EliminateMode(Mode):
     def canvas(self) -> QtWidgets.QWidget:
         return self._canvas
 
+    def stage_canvases(self) -> list:
+        return [self.canvas_]
+
     def panel(self) -> QtWidgets.QWidget:
         return self._panel
 

@@ -215,7 +215,9 @@ class Elimination:
                     f"{matrix_text(inverse.rows)}: these steps undo A.")
         if self.rank < n:
             whole = "the plane" if n == 2 else "space"
-            return (f"Rank {self.rank}: A squashes {whole} onto {describe_collapse(self.matrix)}, "
+            after = (f"; after the steps, {product_name(self.count)}·A squashes it onto "
+                     f"{describe_collapse(self.reduced)}" if self.count else "")
+            return (f"Rank {self.rank}: A squashes {whole} onto {describe_collapse(self.matrix)}{after}, "
                     f"and no row operation can bring it back (det = 0 stays 0). "
                     f"This is {form or 'not yet in row echelon form'}.")
         return f"This is {form}." if form else "Not in row echelon form yet."

@@ -22,9 +22,13 @@ from kernels import Matrix
 
 from ...commands import ReplaceLabState
 from ...controls.lab_menus import dimension_actions, fill_lab_menu, mode_actions
+from ...controls.stage_canvas import StageCanvas
+from ...highlights import TargetError, target_point
+from ...items.highlight_ring import HighlightRing
 from ...presets import load_presets
 from ...scene import RefusedMatrix, accept
 from ...session import Session
+from ...views.plane_view import PlaneView
 from ..contract import Lab, LabContext, Mode
 from .matrices_panel import MatricesPanel
 from .model import ComposeModel
@@ -75,6 +79,8 @@ class ComposeLab(Lab):
         self.modes: dict[str, Mode] = {cls.name: cls(self) for cls in _mode_classes()}
         self.mode_names = tuple(self.modes)
         self.mode_name = self.mode_names[0]
+        self.highlighted: str | None = None  # what a lesson step points at (.targets)
+        self.rings: dict[int, HighlightRing] = {}  # one ring per canvas, by the canvas's id
 
         self._canvas = QtWidgets.QStackedWidget()
         self._mode_panels = QtWidgets.QStackedWidget()
@@ -93,6 +99,8 @@ class ComposeLab(Lab):
         self._build_menus(context.parent)
         self.mode_bar.currentChanged.connect(lambda index: self.switch_mode(self.mode_names[index]))
         self.model.changed.connect(self._on_changed)
+        for canvas in self._canvas.findChildren(StageCanvas):  # the ring follows every frame
+            canvas.shown.connect(self._show_highlight)
         for mode in self.modes.values():
             mode.show_state(None, self.model.state)
         self.switch_mode(self.mode_names[0])
@@ -136,6 +144,37 @@ class ComposeLab(Lab):
         self.mode_actions[name].setChecked(True)
         self._fill_mode_menu()
         mode.activated(True)
+        self._show_highlight()
+
+    def highlight(self, target: str | None) -> bool:
+        """Ring ``target`` (a studio target such as ``arrow:A(Bx)`` or ``arrow:b``, see
+        :mod:`.targets`) on the canvas of the mode on screen that draws it, following it as the
+        steps play; None takes the ring away. False, and no ring, when no canvas draws it."""
+        self.highlighted = target
+        return self._show_highlight()
+
+    def _show_highlight(self) -> bool:
+        for ring in self.rings.values():
+            ring.hide()
+        target = self.highlighted
+        if target is None:
+            return True
+        for canvas in self.mode.stage_canvases():
+            view = canvas.view
+            if canvas.scene is None or not isinstance(view, PlaneView):
+                continue
+            try:
+                point = target_point(canvas.scene, view.display, target)
+            except TargetError:
+                return False
+            if point is not None:
+                ring = self.rings.get(id(canvas))
+                if ring is None or ring.view_box is not view.view_box:  # a new view (2D ↔ 3D)
+                    ring = self.rings[id(canvas)] = HighlightRing(view.view_box)
+                ring.set_style(canvas.scene.look.text)
+                ring.show_at(*point)
+                return True
+        return False
 
     def _on_changed(self, old: ComposeState, new: ComposeState) -> None:
         self.matrices.show_state(new)

@@ -13,13 +13,19 @@ from ...animation import smooth
 from ...animation_export import check_video, frame_count, write_animation
 from ...panels_picture import Panel, export_panels, render_panels
 from ...stages import Timeline
+from .eliminate_scenes import space_camera
 from .shows import Show, show_pictures
+
+PANEL_SHAPE = (100, 100)  # a canvas beside others is about square: the camera fits the run into one
 
 
 def panels_at(show: Show, position: float, theme: str | None = None, cameras=None) -> list[Panel]:
     """Every track of ``show`` at ``position`` as a picture panel, all framed alike; in space,
-    seen by ``cameras`` (one per track; default: each scene's own camera)."""
+    seen by ``cameras`` (one per track; default: one camera for all, from where every moment of
+    every track looks apart and fits, so AB and BA are seen from the same side)."""
     pictures = show_pictures(show)
+    if cameras is None and show.tracks[0].scenes[0].dimension == 3:
+        cameras = [space_camera(pictures, size=PANEL_SHAPE)] * len(show.tracks)
     cameras = cameras or [None] * len(show.tracks)
     return [Panel(track.title, track.scene(position).with_theme(theme), track.display(position),
                   track.caption(position), pictures, camera) for track, camera in zip(show.tracks, cameras)]

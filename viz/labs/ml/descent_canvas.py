@@ -23,6 +23,7 @@ from ...views.plane_view import PlaneViewBox
 from .descent_picture import SUB, DescentPicture
 
 START_HANDLE = "start"
+KEPT_FILL = 0.75  # a picture filling at least this share of the plane's width keeps its range
 ERROR_FLOOR = 1e-13  # below this fraction of the start's error, an error is rounding (not drawn)
 
 
@@ -41,10 +42,11 @@ class DescentPlane(pg.PlotWidget):
         self.axis_lines = [EigenLines(box, z=10 + i) for i in range(2)]
         self.path = PathPoints(box, z=30)
         self.picture: DescentPicture | None = None
+        self._drawn: tuple | None = None  # (A, the levels, their reach, the range) the curves show
         box.sigResized.connect(self._frame)
 
-    def show_picture(self, picture: DescentPicture, colours, look) -> None:
-        self.picture = picture
+    def set_look(self, colours, look) -> None:
+        """The theme's background and axes, and the palette's colours for the curves and path."""
         self.setBackground(look.background)
         for name in ("left", "bottom"):
             axis = self.getPlotItem().getAxis(name)
@@ -56,6 +58,9 @@ class DescentPlane(pg.PlotWidget):
         for lines, colour in zip(self.axis_lines, (colours.i_hat, colours.j_hat)):
             lines.set_style(colour)
         self.path.set_style(colours.vector, colours.eigen, look.background)
+
+    def show_picture(self, picture: DescentPicture) -> None:
+        self.picture = picture
         self.path.set_points(picture.drawn_path(), "x₀")
         self.view_box.set_handle(START_HANDLE, picture.start)
         self._frame()
@@ -65,21 +70,39 @@ class DescentPlane(pg.PlotWidget):
         picture = self.picture
         if picture is None:
             return
-        if self.view_box.dragging is None:
+        (x_min, x_max), (y_min, y_max) = self.view_box.viewRange()
+        rect = (x_min, x_max, y_min, y_max)
+        if self.view_box.dragging is None:  # while the start is dragged the plane stays put under the mouse
             aspect = max(self.view_box.width(), 1) / max(self.view_box.height(), 1)
-            rect = fit_rect(picture.picture_points(), aspect=aspect, margin=0.15)
-            self.view_box.setRange(xRange=rect[:2], yRange=rect[2:], padding=0)
-        else:  # the start is being dragged: the plane stays put under the mouse
-            (x_min, x_max), (y_min, y_max) = self.view_box.viewRange()
-            rect = (x_min, x_max, y_min, y_max)
+            fitted = fit_rect(picture.picture_points(), aspect=aspect, margin=0.15)
+            if not _frames_well(rect, fitted):
+                rect = fitted
+                self.view_box.setRange(xRange=rect[:2], yRange=rect[2:], padding=0)
         reach = float(np.hypot(max(map(abs, rect[:2])), max(map(abs, rect[2:])))) * 1.05
-        self.contours.set_curves([curve for level in picture.levels()
-                                  for curve in picture.level_curves(level, reach)])
+        levels = picture.levels()
+        drawn = (picture.q.A, tuple(levels), reach, rect)
+        if drawn == self._drawn:
+            return  # α or β moved, not f nor the range: the level curves and the axes stand
+        self._drawn = drawn
+        self.contours.set_curves([curve for level in levels for curve in picture.level_curves(level, reach)])
         for lines, (dx, dy, label) in zip(self.axis_lines, picture.axes()):
             # the label sits near the end the direction points to, its text running right from
             # there: pointing left (or up) keeps it inside the picture
             sign = -1.0 if dx > 1e-9 or (abs(dx) <= 1e-9 and dy < 0) else 1.0
             lines.set_directions([(sign * dx, sign * dy, label)], rect)
+
+
+def _frames_well(shown, fitted) -> bool:
+    """Whether the range ``shown`` (left, right, bottom, top) still frames the picture whose own
+    range is ``fitted``: it holds it, and the picture fills at least :data:`KEPT_FILL` of its width
+    and of its height. Then the range is kept, so the axes stay still while α slides or x₀ moves.
+
+    >>> _frames_well((-4, 4, -2, 2), (-3.5, 3.5, -1.75, 1.75)), _frames_well((-4, 4, -2, 2), (-2, 2, -1, 1))
+    (True, False)
+    """
+    inside = (shown[0] <= fitted[0] and fitted[1] <= shown[1]
+              and shown[2] <= fitted[2] and fitted[3] <= shown[3])
+    return inside and all(KEPT_FILL * (shown[i + 1] - shown[i]) <= fitted[i + 1] - fitted[i] for i in (0, 2))
 
 
 class ErrorPlot(pg.PlotWidget):
@@ -92,10 +115,13 @@ class ErrorPlot(pg.PlotWidget):
         self.setMinimumSize(200, 150)
         self.setMenuEnabled(False)
         self.setLogMode(y=True)
+        self.getViewBox().disableAutoRange()  # framed by _frame, which keeps a range that still fits
         self.curves: list[pg.PlotDataItem] = []  # one per eigen-direction, reused
         self.legend = self.addLegend(offset=(-10, 10))
 
-    def show_picture(self, picture: DescentPicture, colours, look) -> None:
+    def set_look(self, colours, look) -> None:
+        """The theme's background, axes and text, and a colour per eigen-direction (î's, ĵ's, k̂'s)."""
+        self.look = look
         self.setBackground(look.background)
         item = self.getPlotItem()
         for name in ("left", "bottom"):
@@ -104,34 +130,73 @@ class ErrorPlot(pg.PlotWidget):
             axis.setTextPen(pg.mkPen(look.faint_text))
         item.setLabel("bottom", "step k", color=look.faint_text)
         item.setLabel("left", "|error| along each eigenvector (log scale)", color=look.faint_text)
-        item.setTitle("The flattest line sets the pace", color=look.text, size="11pt")
         self.legend.clear()
+        self._legend_names: list[str] = []
         self.legend.setLabelTextColor(look.text)
         self.legend.setBrush(pg.mkBrush(QtGui.QColor(look.background)))
-        while len(self.curves) < picture.dimension:  # made once, then only given new data
+        for colour, curve in zip((colours.i_hat, colours.j_hat, colours.k_hat), self._curves(3)):
+            curve.setPen(pg.mkPen(colour, width=2.5))
+        self._title = ""
+
+    def _curves(self, count: int) -> list[pg.PlotDataItem]:
+        """The first ``count`` error curves (made once, then only given new data)."""
+        while len(self.curves) < count:
             curve = pg.PlotDataItem(connect="finite")
-            item.addItem(curve)
+            self.getPlotItem().addItem(curve)
             self.curves.append(curve)
-        for curve in self.curves:
-            curve.setVisible(False)
+        return self.curves[:count]
+
+    def _set_title(self, title: str) -> None:
+        if title != self._title:  # a new title lays the plot out again
+            self._title = title
+            self.getPlotItem().setTitle(title, color=self.look.text, size="11pt")
+
+    def show_picture(self, picture: DescentPicture) -> None:
+        """A line of |error| per eigen-direction, with λᵢ and its rate per step in the legend."""
         errors = picture.run.errors
+        shown: list[tuple[pg.PlotDataItem, str]] = []
         if errors is None:
-            item.setTitle("No minimum to measure the error from", color=look.text, size="11pt")
-            return
-        steps = np.arange(len(errors))
-        floor = ERROR_FLOOR * max(float(errors[0].max(initial=0.0)), 1e-300)
-        rates = picture.direction_rates()
-        colours_by_axis = (colours.i_hat, colours.j_hat, colours.k_hat)
-        for i, curve in enumerate(self.curves[:errors.shape[1]]):
-            values = np.where(errors[:, i] > floor, errors[:, i], np.nan)
-            if not np.isfinite(values).any():
-                continue
-            value = picture.q.eigenvalues[i]
-            curve.setData(steps, values)
-            curve.setPen(pg.mkPen(colours_by_axis[i], width=2.5))
-            curve.setVisible(True)
-            name = f"λ{SUB[i]} = {float(value):.4g}: ×{rates[i]:.3g}/step"
-            self.legend.addItem(curve, name.replace("-", "−"))
+            self._set_title("No minimum to measure the error from")
+        else:
+            self._set_title("The flattest line sets the pace")
+            steps = np.arange(len(errors))
+            floor = ERROR_FLOOR * max(float(errors[0].max(initial=0.0)), 1e-300)
+            rates = picture.direction_rates()
+            for i, curve in enumerate(self._curves(errors.shape[1])):
+                values = np.where(errors[:, i] > floor, errors[:, i], np.nan)
+                if np.isfinite(values).any():
+                    curve.setData(steps, values)
+                    name = f"λ{SUB[i]} = {float(picture.q.eigenvalues[i]):.4g}: ×{rates[i]:.3g}/step"
+                    shown.append((curve, name.replace("-", "−")))
+        for curve in self.curves:
+            curve.setVisible(any(curve is drawn for drawn, _ in shown))
+        self._show_legend(shown)
+        if shown:
+            self._frame(len(errors) - 1, np.concatenate([curve.yData for curve, _ in shown]))
+
+    def _frame(self, last_step: int, errors: np.ndarray) -> None:
+        """Steps 0 … ``last_step`` across, and the decades the drawn ``errors`` span up the log
+        axis; a range that still frames them well (:func:`_frames_well`) is kept."""
+        drawn = errors[np.isfinite(errors) & (errors > 0)]
+        low, high = np.log10(drawn.min()), np.log10(drawn.max())
+        pad = max(0.05 * (high - low), 0.25)
+        fitted = (0.0, float(max(last_step, 1)), float(low - pad), float(high + pad))
+        (x_min, x_max), (y_min, y_max) = self.getViewBox().viewRange()
+        if not _frames_well((x_min, x_max, y_min, y_max), fitted):
+            self.setRange(xRange=fitted[:2], yRange=fitted[2:], padding=0)
+
+    def _show_legend(self, shown: list) -> None:
+        """One legend row per curve drawn: rows are rewritten in place while the curves stay
+        the same (sliding α), and made afresh only when they change."""
+        rows = self.legend.items
+        if [curve for curve, _ in shown] != [sample.item for sample, _ in rows]:
+            self.legend.clear()
+            for curve, name in shown:
+                self.legend.addItem(curve, name)
+        else:
+            for (_, label), (_, name) in zip(rows, shown):
+                if label.text != name:
+                    label.setText(name)
 
     @property
     def shown_curves(self) -> list:
@@ -165,19 +230,28 @@ class DescentCanvas(QtWidgets.QWidget):
         layout.addLayout(row, stretch=1)
         layout.addWidget(self.footer)
         self.picture: DescentPicture | None = None
+        self.look: tuple[str, str] | None = None  # the theme and palette the widgets are styled in
 
-    def show_picture(self, picture: DescentPicture, theme: str, palette: str) -> None:
-        self.picture = picture
+    def _set_look(self, theme: str, palette: str) -> None:
+        self.look = (theme, palette)
         look, colours = THEMES[theme], palette_for(palette, theme)
         self.setAutoFillBackground(True)
         self.setStyleSheet(f"DescentCanvas {{ background: {look.background}; }} "
                            f"QLabel {{ color: {look.text}; background: {look.background}; }}")
+        self.plane.set_look(colours, look)
+        self.errors.set_look(colours, look)
+
+    def show_picture(self, picture: DescentPicture, theme: str, palette: str) -> None:
+        """Draw ``picture`` in the theme and palette (which restyle the widgets only when they change)."""
+        self.picture = picture
+        if (theme, palette) != self.look:
+            self._set_look(theme, palette)
         plane = picture.dimension == 2
         self.plane.setVisible(plane)
         self.no_plane.setVisible(not plane)
         if plane:
-            self.plane.show_picture(picture, colours, look)
-        self.errors.show_picture(picture, colours, look)
+            self.plane.show_picture(picture)
+        self.errors.show_picture(picture)
         self.title.setText(f"<b>Gradient descent on f(x) = ½xᵀAx: {html.escape(picture.q.shape)}</b>")
         self.footer.setText("<br>".join(html.escape(line) for line in picture.footer()))
 

@@ -134,6 +134,9 @@ class DescentMode(MLMode):
     def panel(self) -> QtWidgets.QWidget:
         return self._panel
 
+    def plane_box(self):
+        return self.descent_canvas.plane.getViewBox()
+
     def show_state(self, old, new) -> None:
         settings: DescentSettings = new.settings[self.name]
         self.picture = picture = descent_picture(new.matrix, settings)

@@ -20,13 +20,17 @@ from PyQt6 import QtGui, QtWidgets
 from kernels import Matrix
 
 from ...controls.entry_grid import EntryGrid
+from ...highlights import TargetError
+from ...items.highlight_ring import HighlightRing
 from ...presets import load_presets
 from ...scene import RefusedMatrix, accept
 from ...session import Session
 from ..contract import Lab, LabContext
 from .mode import MLMode
 from .model import MLModel, SetMLState
+from .plane_plot import Look
 from .state import MLState, section_of, state_from_section
+from .targets import target_point, target_view
 
 
 def _mode_classes() -> tuple:
@@ -54,6 +58,8 @@ class MLLab(Lab):
         self.modes: dict[str, MLMode] = {name: cls(self) for name, cls in self.codecs.items()}
         self.mode_names = tuple(self.modes)
         self.mode_name = self.mode_names[0]
+        self.highlighted: str | None = None  # what a lesson step points at (.targets)
+        self.rings: dict[str, HighlightRing] = {}  # one ring per view, on its plane
 
         self._canvas = QtWidgets.QStackedWidget()
         self._mode_panels = QtWidgets.QStackedWidget()
@@ -170,12 +176,14 @@ class MLLab(Lab):
         self.mode_actions[name].setChecked(True)
         self._fill_mode_menu()
         mode.activated(True)
+        self._show_highlight()
 
     def _on_changed(self, old: MLState, new: MLState) -> None:
         self._show_matrix(new)
         for name, mode in self.modes.items():  # a view follows A and its own settings only
             if old.matrix != new.matrix or old.settings[name] != new.settings[name]:
                 mode.show_state(old, new)
+        self._show_highlight()
         if old.dimension != new.dimension:
             self._fill_presets_menu()
             for n, action in self.dimension_actions.items():
@@ -250,6 +258,36 @@ class MLLab(Lab):
 
     def activated(self, active: bool) -> None:
         self.mode.activated(active)
+
+    def highlight(self, target: str | None) -> bool:
+        """Ring ``target`` (``sigma1``, ``pc1``, ``minimum``…, see :mod:`.targets`) on its
+        view's plane, following edits of A and of the view's settings; None takes the ring away.
+        False, and no ring, when the target is not in the view on screen or not in this A."""
+        self.highlighted = target
+        return self._show_highlight()
+
+    def _show_highlight(self) -> bool:
+        for ring in self.rings.values():
+            ring.hide()
+        target = self.highlighted
+        if target is None:
+            return True
+        try:
+            if target_view(target) != self.mode_name:
+                return False
+        except TargetError:
+            return False
+        box = self.mode.plane_box()
+        point = target_point(self.model.state, target)
+        if box is None or point is None:
+            return False
+        ring = self.rings.get(self.mode_name)
+        if ring is None or ring.view_box is not box:  # the view made a new plane (2D ↔ 3D)
+            ring = self.rings[self.mode_name] = HighlightRing(box)
+        preferences = self.preferences()
+        ring.set_style(Look(preferences.theme, preferences.palette).theme.text)
+        ring.show_at(*point)
+        return True
 
     def picture_size(self) -> tuple[int, int]:
         canvas = self.mode.canvas()

@@ -50,14 +50,16 @@ from .plane_plot import (
     PlanePlot,
     close_figure,
     export_figure,
-    frame_rect,
     offscreen,
+    rect_between,
     render_figure,
+    rest_rects,
     settle,
 )
 
 NOISE_STEPS = 100  # the noise slider moves in steps of MAX_NOISE / 100
 PAGES = ("layer", "train")
+LAYER_DESCRIPTION = "A neural-network layer, by Linear Lens"
 
 
 def _matrix_text(matrix: Matrix) -> str:
@@ -73,6 +75,7 @@ class LayerFigure(Figure):
         self.grid = self.plot.segments(z=5)
         self.classes = (self.plot.cloud(z=20), self.plot.cloud(z=21))
         self.line = self.plot.segments(z=30)
+        self._framed: tuple | None = None  # (the play, each rest's rectangle)
 
     def set_look(self, look: Look) -> None:
         super().set_look(look)
@@ -82,14 +85,74 @@ class LayerFigure(Figure):
             cloud.set_style(colour, 5.0)
         self.line.set_pen(pg.mkPen(look.theme.text, width=2.5, style=QtCore.Qt.PenStyle.DashLine))
 
-    def show_frame(self, play: LayerPlay, position: float, rect) -> None:
+    def show_frame(self, play: LayerPlay, position: float) -> None:
+        """The grid and the classes at ``position``, framed so each rest's cloud fills the plot
+        (:func:`~.plane_plot.rect_between`); the fitted line across it at the end."""
+        if self._framed is None or self._framed[0] is not play:
+            self._framed = (play, rest_rects(play.rest_points()))
+        rect = rect_between(self._framed[1], position)
         frame = play.at(position)
         self.grid.set_points(frame.grid)
         for cloud, points in zip(self.classes, frame.classes):
             cloud.set_points(points)
         at_end = position >= play.count
-        self.line.set_points(line_ends(play.fit, rect) if at_end else np.zeros((0, 2)))
+        # across a rectangle three times the range: the plot clips it at its edges, wherever the
+        # aspect lock puts them
+        left, right, bottom, top = rect
+        across = (2 * left - right, 2 * right - left, 2 * bottom - top, 2 * top - bottom)
+        self.line.set_points(line_ends(play.fit, across) if at_end else np.zeros((0, 2)))
         self.plot.show_rect(rect)
+
+    def draw(self, play: LayerPlay, settings: LayerSettings, position: float) -> None:
+        """The layers at ``position``, titled with the stage, captioned with W, b, det W."""
+        self.show_frame(play, position)
+        self.set_text(layer_title(play, settings, position), layer_caption(play, position))
+
+
+def layer_title(play: LayerPlay, settings: LayerSettings, position: float) -> str:
+    """The map, the cloud, each layer's σ, and the stage being played at ``position``."""
+    names = " then ".join(f"σ = {ACTIVATION_TITLES[spec.activation]}" for spec in settings.layers)
+    stage = min(int(np.ceil(position)), play.count)
+    where = f" — {play.motion.stage_title(stage)}" if 0 < position < play.count else ""
+    return f"x ↦ σ(Wx + b) on {TITLES[settings.dataset]} ({names}){where}"
+
+
+def layer_caption(play: LayerPlay, position: float) -> list[str]:
+    """Each layer's W, b and det W; at the end, whether a line now separates the classes."""
+    lines = []
+    for number, layer in enumerate(play.motion.layers, start=1):
+        W = "; ".join(" ".join(f"{x:.3g}" for x in row) for row in layer.weights)
+        b = " ".join(f"{x:.3g}" for x in layer.bias)
+        lines.append(f"layer {number}: W = [{W}], b = ({b}), det W = {layer.determinant:.3g}")
+    if position >= play.count:
+        lines.append(f"After the layers: {play.fit.verdict()}.")
+    return lines
+
+
+def layer_play(settings: LayerSettings, matrix: Matrix) -> LayerPlay:
+    """The typed layers (W following ``matrix`` where none is typed) acting on the settings' cloud."""
+    cloud = two_class_cloud(settings.dataset, settings.count, settings.noise, settings.seed)
+    return LayerPlay(LayerMotion(settings.layers_for(matrix)), cloud)
+
+
+def layer_figure(play: LayerPlay, settings: LayerSettings, size, look: Look, position: float) -> LayerFigure:
+    """An off-screen figure of the layers at ``position`` for a ``size`` picture; the window's
+    export and ``export --lab layer`` both draw this."""
+    figure = offscreen(LayerFigure(), size)
+    figure.set_look(look)
+    figure.draw(play, settings, position)
+    settle(figure)
+    return figure
+
+
+def export_layer(play: LayerPlay, settings: LayerSettings, path, size, look: Look) -> Path:
+    """Write the end of the layers (with the fitted line) to ``path`` (.png or .svg),
+    atomically; the path written."""
+    figure = layer_figure(play, settings, size, look, play.count)
+    try:
+        return export_figure(figure, path, size, LAYER_DESCRIPTION)
+    finally:
+        close_figure(figure)
 
 
 class LayerMode(MLMode):
@@ -116,7 +179,6 @@ class LayerMode(MLMode):
         super().__init__(host)
         self.cloud: TwoClassCloud | None = None
         self.play: LayerPlay | None = None
-        self.rect = (-1.0, 1.0, -1.0, 1.0)
         self.worker: TrainWorker | None = None
         self.network: Network | None = None
         self.losses: list[tuple[int, float]] = []
@@ -262,17 +324,14 @@ class LayerMode(MLMode):
         look = self._look()
         self.figure.set_look(look)
         self.train_figure.set_look(look)
-        cloud = two_class_cloud(settings.dataset, settings.count, settings.noise, settings.seed)
+        self.play = layer_play(settings, new.matrix)
+        cloud = self.play.cloud
         if self.cloud is None or not (np.array_equal(cloud.points, self.cloud.points)
                                       and np.array_equal(cloud.labels, self.cloud.labels)):
             self._forget_training()
         self.cloud = cloud
-        layers = settings.layers_for(new.matrix)
-        motion = LayerMotion(layers)
-        self.play = LayerPlay(motion, cloud)
-        self.rect = frame_rect(self.play.frame_points())
-        self.flags.setText(self._flags_html(layers))
-        self.player.load(Timeline(motion.count, *self._durations()), at_end=True)
+        self.flags.setText(self._flags_html(self.play.motion.layers))
+        self.player.load(Timeline(self.play.count, *self._durations()), at_end=True)
         if self.network is not None:
             self.train_figure.show_network(self.network, cloud, self.losses)
         self.train_figure.set_text(*self._train_text())
@@ -362,28 +421,7 @@ class LayerMode(MLMode):
 
     def _show_position(self, position: float) -> None:
         if self.play is not None:
-            self._draw(self.figure, position)
-
-    def _draw(self, figure: LayerFigure, position: float) -> None:
-        figure.show_frame(self.play, position, self.rect)
-        figure.set_text(self._layer_title(position), self._layer_caption(position))
-
-    def _layer_title(self, position: float) -> str:
-        settings = self.settings
-        names = " then ".join(f"σ = {ACTIVATION_TITLES[spec.activation]}" for spec in settings.layers)
-        stage = min(int(np.ceil(position)), self.play.count)
-        where = f" — {self.play.motion.stage_title(stage)}" if 0 < position < self.play.count else ""
-        return f"x ↦ σ(Wx + b) on {TITLES[settings.dataset]} ({names}){where}"
-
-    def _layer_caption(self, position: float) -> list[str]:
-        lines = []
-        for number, layer in enumerate(self.play.motion.layers, start=1):
-            W = "; ".join(" ".join(f"{x:.3g}" for x in row) for row in layer.weights)
-            b = " ".join(f"{x:.3g}" for x in layer.bias)
-            lines.append(f"layer {number}: W = [{W}], b = ({b}), det W = {layer.determinant:.3g}")
-        if position >= self.play.count:
-            lines.append(f"After the layers: {self.play.fit.verdict()}.")
-        return lines
+            self.figure.draw(self.play, self.settings, position)
 
     # -- training ------------------------------------------------------------------------------
     @property
@@ -473,12 +511,9 @@ class LayerMode(MLMode):
             if self.network is not None:
                 figure.show_network(self.network, self.cloud, self.losses)
             figure.set_text(*self._train_text())
-        else:
-            figure = offscreen(LayerFigure(), size)
-            figure.set_look(look)
-            self._draw(figure, self.player.position)
-        settle(figure)
-        return figure
+            settle(figure)
+            return figure
+        return layer_figure(self.play, self.settings, size, look, self.player.position)
 
     def render(self, size, theme) -> QtGui.QImage:
         figure = self._offscreen(size, theme)
@@ -490,14 +525,14 @@ class LayerMode(MLMode):
     def export_picture(self, path: Path, size, theme) -> Path:
         figure = self._offscreen(size, theme)
         try:
-            return export_figure(figure, path, size, "A neural-network layer, by Linear Lens")
+            return export_figure(figure, path, size, LAYER_DESCRIPTION)
         finally:
             close_figure(figure)
 
     def notes(self, kind: str) -> str:
         if self.play is None:
             return ""
-        lines = self._layer_caption(self.play.count)
+        lines = layer_caption(self.play, self.play.count)
         if self.network is not None:
             lines += self._train_text()[1]
         if kind == "latex":

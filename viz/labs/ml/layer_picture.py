@@ -70,9 +70,10 @@ class LayerPlay:
         labels = self.cloud.labels
         return LayerFrame(polyline_pairs(grid), (points[labels == 0], points[labels == 1]))
 
-    def frame_points(self) -> list[np.ndarray]:
-        """Every rest of the cloud (the range holds the whole motion, so the camera stays put)."""
-        return [rest[self._split:] for rest in self.rests]
+    def rest_points(self) -> list[list[np.ndarray]]:
+        """The cloud at each rest point, for framing each picture on its own (after ReLU the
+        cloud sits in one quadrant, and that quadrant fills the view)."""
+        return [[rest[self._split:]] for rest in self.rests]
 
 
 def line_ends(fit: LineFit, rect) -> np.ndarray:

@@ -56,6 +56,11 @@ class MLMode(Mode):
         """Commit new settings for this view as one undoable step."""
         self.host.push(self.host.model.state.with_settings(self.name, settings), text, drag_id)
 
+    def plane_box(self) -> Any:
+        """The view box of the plane a lesson's ring is drawn on (:mod:`.targets`), or None
+        when this view has nothing to point at."""
+        return None
+
     def presets(self) -> list[tuple[str, Callable[[], None]]]:
         """(menu text, action) pairs the lab lists under this view in its Presets menu."""
         return []

@@ -36,15 +36,17 @@ from .plane_plot import (
     PlanePlot,
     close_figure,
     export_figure,
-    frame_rect,
     offscreen,
+    rect_between,
     render_figure,
+    rest_rects,
     settle,
 )
 from .report import pca_text
 
 CSV_FILTER = "CSV files (*.csv *.tsv *.txt);;All files (*)"
 AXIS_COLOURS = ("i_hat", "j_hat", "k_hat")  # PC1, PC2, PC3 wear î's, ĵ's and k̂'s colours
+PCA_DESCRIPTION = "Principal component analysis, by Linear Lens"
 
 
 def choose_csv_path(parent, start: str) -> str | None:
@@ -84,6 +86,7 @@ class PcaFigure(Figure):
         self.bars.addItem(self.bar_item)
         self.bar_labels: list[pg.TextItem] = []
         self.frame: PcaFrame | None = None
+        self._framed: tuple | None = None  # (the steps, each rest's rectangle)
 
     def set_look(self, look: Look) -> None:
         super().set_look(look)
@@ -139,11 +142,72 @@ class PcaFigure(Figure):
         self.mean.set_points([[x - size, y], [x + size, y], [x, y - size], [x, y + size]])
         self.plot.show_rect(rect)
 
+    def draw(self, steps: PcaSteps, position: float) -> None:
+        """The steps at ``position`` with the step's title and the numbers as caption, framed so
+        each rest's picture fills the plot (:func:`~.plane_plot.rect_between`)."""
+        if self._framed is None or self._framed[0] is not steps:
+            self._framed = (steps, rest_rects(steps.rest_points(k) for k in range(STEP_COUNT + 1)))
+        self.show_frame(steps.at(position), rect_between(self._framed[1], position))
+        self.set_text(pca_title(steps, position), pca_caption(steps, position))
+
     def clear(self) -> None:
         for segments in (self.residuals, self.pc1_line, self.mean, *self.axes):
             segments.set_points(np.zeros((0, 2)))
         self.points.set_points(np.zeros((0, 2)))
         self.bar_item.setOpts(x=[], height=[])
+
+
+def pca_title(steps: PcaSteps, position: float) -> str:
+    """The source, and the step being played at ``position`` (none before the first)."""
+    source = steps.pca.data.source
+    if position <= 0:
+        return f"PCA of {source}"
+    step = min(int(np.ceil(position)), STEP_COUNT)
+    return f"PCA of {source} — step {step}: {steps.titles[step - 1]}"
+
+
+def pca_caption(steps: PcaSteps, position: float) -> list[str]:
+    """The mean, the covariance, each λ with its share, and what the last step shows."""
+    pca = steps.pca
+    mean = ", ".join(f"{float(m):.3g}" for m in pca.mean)
+    lines = [f"mean ({mean}); covariance {'exact' if pca.exact else 'in decimals'}: "
+             + "; ".join("  ".join(scalar_text(x) for x in row) for row in pca.covariance.rows)]
+    lines.append(";  ".join(f"PC{n}: λ = {c.text()} ({c.ratio:.1%}), axis √λ = {c.spread:.3g}"
+                           for n, c in enumerate(pca.components, start=1)))
+    if len(pca.components) == 3:
+        lines.append("3D data seen from along PC3 (the direction of least spread).")
+    if position >= STEP_COUNT and steps.whitened:
+        lines.append("Whitened: z = Λ^(−½)Eᵀ(x − x̄) has covariance I — round, variance 1 "
+                     "in every direction.")
+    elif position > 2:
+        rest = " + ".join(f"λ{'₀₁₂₃'[n]}" for n in range(2, len(pca.components) + 1))
+        share = 1 - pca.components[0].ratio
+        lines.append(f"Keeping PC1 only loses the residuals: variance {rest} = {share:.1%} of the whole.")
+    return lines
+
+
+def pca_figure(steps: PcaSteps | None, size, look: Look, position: float, problem: str = "") -> PcaFigure:
+    """An off-screen figure of ``steps`` at ``position`` for a ``size`` picture (or the problem
+    that stopped the analysis); the window's export and ``export --lab pca`` both draw this."""
+    figure = offscreen(PcaFigure(), size)
+    figure.set_look(look)
+    if steps is None:
+        figure.set_text("PCA", [problem or "no data"])
+    else:
+        figure.show_components(steps.pca)
+        figure.draw(steps, position)
+    settle(figure)
+    return figure
+
+
+def export_pca(steps: PcaSteps, path, size, look: Look) -> Path:
+    """Write the end of the steps (the projection, or the whitened cloud) to ``path`` (.png or
+    .svg), atomically; the path written."""
+    figure = pca_figure(steps, size, look, STEP_COUNT)
+    try:
+        return export_figure(figure, path, size, PCA_DESCRIPTION)
+    finally:
+        close_figure(figure)
 
 
 class PcaMode(MLMode):
@@ -249,6 +313,9 @@ class PcaMode(MLMode):
 
     def panel(self) -> QtWidgets.QWidget:
         return self._panel
+
+    def plane_box(self):
+        return self.figure.plot.getViewBox()
 
     def actions(self) -> list[QtGui.QAction]:
         return [self.play_action]
@@ -409,53 +476,14 @@ class PcaMode(MLMode):
     def _show_position(self, position: float) -> None:
         if self.steps is None:
             return
-        self._draw(self.figure, position)
-
-    def _draw(self, figure: PcaFigure, position: float) -> None:
-        steps = self.steps
-        rect = frame_rect(steps.frame_points(position))
-        figure.show_frame(steps.at(position), rect)
-        figure.set_text(self._title(position), self._caption(position))
-
-    def _title(self, position: float) -> str:
-        source = self.pca.data.source
-        if position <= 0:
-            return f"PCA of {source}"
-        step = min(int(np.ceil(position)), STEP_COUNT)
-        return f"PCA of {source} — step {step}: {self.steps.titles[step - 1]}"
-
-    def _caption(self, position: float) -> list[str]:
-        pca = self.pca
-        mean = ", ".join(f"{float(m):.3g}" for m in pca.mean)
-        lines = [f"mean ({mean}); covariance {'exact' if pca.exact else 'in decimals'}: "
-                 + "; ".join("  ".join(scalar_text(x) for x in row) for row in pca.covariance.rows)]
-        lines.append(";  ".join(f"PC{n}: λ = {c.text()} ({c.ratio:.1%}), axis √λ = {c.spread:.3g}"
-                               for n, c in enumerate(pca.components, start=1)))
-        if len(pca.components) == 3:
-            lines.append("3D data seen from along PC3 (the direction of least spread).")
-        if position >= STEP_COUNT and self.steps.whitened:
-            lines.append("Whitened: z = Λ^(−½)Eᵀ(x − x̄) has covariance I — round, variance 1 "
-                         "in every direction.")
-        elif position > 2:
-            rest = " + ".join(f"λ{'₀₁₂₃'[n]}" for n in range(2, len(pca.components) + 1))
-            share = 1 - pca.components[0].ratio
-            lines.append(f"Keeping PC1 only loses the residuals: variance {rest} = {share:.1%} of the whole.")
-        return lines
+        self.figure.draw(self.steps, position)
 
     def _facts_html(self) -> str:
         return f"<pre style='font-size: 9pt'>{html.escape(pca_text(self.pca))}</pre>"
 
     # -- pictures and notes ----------------------------------------------------------------------
     def _offscreen_figure(self, size, theme: str | None) -> PcaFigure:
-        figure = offscreen(PcaFigure(), size)
-        figure.set_look(self._look(theme))
-        if self.steps is None:
-            figure.set_text("PCA", [self.problem or "no data"])
-        else:
-            figure.show_components(self.pca)
-            self._draw(figure, self.player.position)
-        settle(figure)
-        return figure
+        return pca_figure(self.steps, size, self._look(theme), self.player.position, self.problem or "")
 
     def render(self, size, theme) -> QtGui.QImage:
         figure = self._offscreen_figure(size, theme)
@@ -467,7 +495,7 @@ class PcaMode(MLMode):
     def export_picture(self, path: Path, size, theme) -> Path:
         figure = self._offscreen_figure(size, theme)
         try:
-            return export_figure(figure, path, size, "Principal component analysis, by Linear Lens")
+            return export_figure(figure, path, size, PCA_DESCRIPTION)
         finally:
             close_figure(figure)
 

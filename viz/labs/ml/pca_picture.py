@@ -90,10 +90,11 @@ class PcaSteps:
         residuals[0::2], residuals[1::2] = self.centred, points
         return PcaFrame(points, origin, self.axes, self.pc1_ends, residuals if t > 0 else no_segments)
 
-    def frame_points(self, position: float) -> list[np.ndarray]:
-        """What the plot's range must hold around ``position``: the raw and centred cloud while
-        centring, then the centred cloud with its axes (and the whitened one, when shown)."""
-        if position < 1:
-            return [self.raw, self.centred]
-        held = [self.centred, self.axes, -self.axes]
-        return held + [self.white, np.eye(2), -np.eye(2)] if self.whitened else held
+    def rest_points(self, rest: int) -> list[np.ndarray]:
+        """What the picture at rest point ``rest`` (0 … 3) shows, for its framing: the raw cloud
+        with where centring takes it, the centred cloud, the cloud with its axes ±√λ·eᵢ, then the
+        same (beside the PC1 line) or, whitened, the round cloud with its unit axes."""
+        axes = [self.centred, self.axes, -self.axes]
+        if rest == 3 and self.whitened:
+            return [self.white, np.eye(2), -np.eye(2)]
+        return ([self.raw, self.centred], [self.centred], axes, axes)[rest]

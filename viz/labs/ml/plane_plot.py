@@ -89,6 +89,29 @@ def frame_rect(point_sets, margin: float = 0.08) -> tuple[float, float, float, f
     return (centre[0] - half[0], centre[0] + half[0], centre[1] - half[1], centre[1] + half[1])
 
 
+def rest_rects(point_sets_per_rest) -> list[tuple[float, float, float, float]]:
+    """The :func:`frame_rect` of each rest point's picture (a list of point sets per rest)."""
+    return [frame_rect(point_sets) for point_sets in point_sets_per_rest]
+
+
+def rect_between(rects, position: float) -> tuple[float, float, float, float]:
+    """The range at ``position`` of a motion through rest points 0…n framed by ``rects``: at a
+    rest its own rectangle, so each picture fills the view; between rests k and k + 1 the blend
+    (1 − t)·R_k + t·R_(k+1), t = position − k — the player eases t, so the range eases too.
+
+    >>> rect_between([(-1, 1, -1, 1), (-3, 3, -1, 1)], 0.5)
+    (-2.0, 2.0, -1.0, 1.0)
+    """
+    last = len(rects) - 1
+    position = min(max(float(position), 0.0), float(last))
+    k = min(int(position), last - 1) if last > 0 else 0
+    t = position - k
+    if last == 0 or t == 0.0:
+        return tuple(float(x) for x in rects[k])
+    start, end = np.asarray(rects[k], dtype=float), np.asarray(rects[k + 1], dtype=float)
+    return tuple(float(x) for x in (1 - t) * start + t * end)
+
+
 class Figure(QtWidgets.QWidget):
     """A title, a row of plots (``widgets``, with their stretch), and a caption under them."""
 

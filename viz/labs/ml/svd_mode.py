@@ -17,6 +17,8 @@ from pathlib import Path
 import numpy as np
 from PyQt6 import QtGui, QtWidgets
 
+from ...animation import smooth
+from ...animation_export import check_video, frame_count, write_animation
 from ...controls.info_panel import matrix_html
 from ...controls.player import PlayerBar, StagePlayer
 from ...controls.stage_canvas import StageCanvas
@@ -120,6 +122,10 @@ class SVDMode(MLMode):
     def panel(self) -> QtWidgets.QWidget:
         return self._panel
 
+    def plane_box(self):
+        view = self.stage_canvas.view
+        return view.view_box if isinstance(view, PlaneView) else None
+
     def activated(self, active: bool) -> None:
         if active:
             self.player.easing = EASINGS[self.host.preferences().easing]
@@ -129,14 +135,17 @@ class SVDMode(MLMode):
     def show_state(self, old, new) -> None:
         settings: SVDSettings = new.settings[self.name]
         look = self._look()
-        self.show = svd_show(new.matrix, settings, *look)
-        blocked = self.rank_one_box.blockSignals(True)
-        self.rank_one_box.setChecked(settings.rank_one)
-        self.rank_one_box.blockSignals(blocked)
-        self._show_facts(self.show)
-        self.footer.setText("<br>".join(html.escape(line) for line in self.show.footer()))
         moved = (old is None or old.matrix != new.matrix
                  or old.settings[self.name].rank_one != settings.rank_one)
+        if moved or self.show is None or self.show.look != look:
+            self.show = svd_show(new.matrix, settings, *look)
+            blocked = self.rank_one_box.blockSignals(True)
+            self.rank_one_box.setChecked(settings.rank_one)
+            self.rank_one_box.blockSignals(blocked)
+            self._show_facts(self.show)
+        else:  # only x moved: the SVD, its facts and the motion stay
+            self.show = self.show.with_probe(settings.probe_degrees)
+        self.footer.setText("<br>".join(html.escape(line) for line in self.show.footer()))
         if moved:  # a new picture: stand at its end, framed so nothing leaves the canvas
             timeline = self.player.timeline
             self.player.load(Timeline(self.show.count, timeline.step_seconds, timeline.pause_seconds))
@@ -237,6 +246,26 @@ class SVDMode(MLMode):
         panels, footer = self.panels(theme)
         return export_panels(panels, path, size, footer, "The SVD of a matrix, exported by Linear Lens")
 
+    def animation_problem(self) -> str | None:
+        return None
+
+    def export_animation(self, parent: QtWidgets.QWidget) -> Path | None:
+        """File → Export Animation: M = UΣVᵀ played whole (with the trail of Mx), as a GIF or MP4."""
+        from ...animation_export_dialog import AnimationExportDialog
+
+        state, timeline = self.host.model.state, self.player.timeline
+        trail, camera = self.trail, self._camera()
+        own_theme, palette = self._look()
+
+        def write(path, progress, theme=None, **options):
+            show = svd_show(state.matrix, self.settings, theme or own_theme, palette)
+            return export_svd_animation(show, path, step_seconds=timeline.step_seconds,
+                                        pause_seconds=timeline.pause_seconds, progress=progress,
+                                        trail=trail, camera=camera, **options)
+
+        dialog = AnimationExportDialog(None, None, parent, writer=write, duration=timeline.total)
+        return dialog.saved_path if dialog.exec() else None
+
     def notes(self, kind: str) -> str:
         assert self.show is not None  # built by the first show_state
         if kind == "latex":
@@ -255,6 +284,27 @@ def svd_panels(show: SVDShow, position: float, trail=(), camera=None) -> tuple[l
     panel = Panel(TITLE, show.scene(position), display, show.caption(position), tuple(show.pictures()),
                   camera, overlay)
     return [panel], show.footer()
+
+
+def export_svd_animation(show: SVDShow, path, size, fps: float = 30, step_seconds: float = 1.2,
+                         pause_seconds: float = 0.4, loop: bool = True, progress=None, trail=(),
+                         camera=None) -> Path:
+    """M = UΣVᵀ played whole as a GIF or MP4, as the window plays it: the unit circle, then each
+    stage (Vᵀ, Σ, U) eased and held at its rest for ``pause_seconds``; the last frame is the
+    picture under M (or σ₁u₁v₁ᵀ), the one ``export --lab svd`` draws as a still."""
+    path = Path(path)
+    timeline = Timeline(show.count, step_seconds, pause_seconds)
+    size = (int(size[0]), int(size[1]))
+    check_video(path, size, fps, timeline.total)
+    count = frame_count(fps, timeline.total)
+
+    def frame(i: int) -> QtGui.QImage:
+        seconds = timeline.total * i / max(count - 1, 1)
+        panels, footer = svd_panels(show, timeline.position(seconds, smooth), trail, camera)
+        return render_panels(panels, size, footer)
+
+    return write_animation(path, lambda: (frame(i) for i in range(count)),
+                           lambda: (frame(0), frame(count - 1)), size, fps, loop, count, progress)
 
 
 def _float_matrix_html(matrix: np.ndarray) -> str:

@@ -45,6 +45,7 @@ class SVDShow:
     stages: Stages
     scenes: tuple  # of Scene, one per rest point 0…3
     captions: tuple  # of tuple[str, ...], one per rest point
+    look: tuple[str, str]  # the theme and palette the scenes are drawn in
 
     @property
     def count(self) -> int:
@@ -76,6 +77,13 @@ class SVDShow:
     def semi_axes(self) -> np.ndarray:
         """σᵢuᵢ (one per row): where the vᵢ end, the semi-axes of the ellipse under the target."""
         return self.target_floats @ self.facts.V
+
+    def with_probe(self, probe_degrees: float) -> SVDShow:
+        """The same show with x at ``probe_degrees``: only the scenes, which draw x and its
+        images, are made again — the SVD, the stages and the captions do not depend on x."""
+        settings = replace(self.settings, probe_degrees=probe_degrees)
+        return replace(self, settings=settings, scenes=_scenes(self.facts, settings, self.stages,
+                                                               self.target, *self.look))
 
     def probe_image(self) -> np.ndarray:
         """M x (or M₁ x) for the unit vector x being dragged."""
@@ -112,10 +120,7 @@ def svd_show(matrix: Matrix, settings: SVDSettings, theme: str, palette: str) ->
     steps = tuple(Matrix(m.tolist()) for m in (vt.matrix, kept, u.matrix))
     stages = Stages(steps, ("Vᵀ", "Σ₁" if settings.rank_one else "Σ", "U"))
     target = facts.rank_one if settings.rank_one else matrix
-    products = (*stages.products[:-1], target)  # the last rest point is the exact target
-    ends = _image_names(n, settings.rank_one)
-    scenes = tuple(_scene(product, facts, settings, ends[k], k, theme, palette)
-                   for k, product in enumerate(products))
+    scenes = _scenes(facts, settings, stages, target, theme, palette)
     sigmas = ", ".join(f"σ{SUB[i]} = {_number(s)}" for i, s in enumerate(np.diag(kept)))
     shape = _image_shape(int(np.count_nonzero(np.diag(kept))), n)
     singular_names = ", ".join(f"v{SUB[i]}" for i in range(n))
@@ -127,7 +132,16 @@ def svd_show(matrix: Matrix, settings: SVDSettings, theme: str, palette: str) ->
         (f"U: {u.action}: the axes turn onto the uᵢ, so M vᵢ = σᵢ uᵢ." if not settings.rank_one else
          f"U: {u.action}: M₁ = σ₁u₁v₁ᵀ, the best rank-1 approximation of M.",),
     )
-    return SVDShow(facts, settings, target, stages, scenes, captions)
+    return SVDShow(facts, settings, target, stages, scenes, captions, (theme, palette))
+
+
+def _scenes(facts: SingularFacts, settings: SVDSettings, stages: Stages, target: Matrix, theme: str,
+            palette: str) -> tuple:
+    """A scene per rest point: the plane under the running product (the last is the exact target)."""
+    products = (*stages.products[:-1], target)
+    ends = _image_names(target.shape[0], settings.rank_one)
+    return tuple(_scene(product, facts, settings, ends[k], k, theme, palette)
+                 for k, product in enumerate(products))
 
 
 def _image_shape(rank: int, n: int) -> str:

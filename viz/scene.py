@@ -195,6 +195,16 @@ class SceneSpan:
 
 
 @dataclass(frozen=True)
+class Curve:
+    """A closed curve drawn under the display matrix in space, like the lattice: ``points``
+    (3-tuples) are where it starts, before the matrix acts — a circle of the unit sphere, whose
+    image is an ellipse on the ellipsoid."""
+    points: tuple
+    color: str
+    width: float = 2.0
+
+
+@dataclass(frozen=True)
 class Comparison:
     """Two compared vectors: their dot product, angle and the shadow of the first on the second."""
     names: tuple
@@ -272,6 +282,7 @@ class Scene(ReadsState):
     combination: Combination | None
     analysis_problem: str | None  # why the compared vectors could not be analysed, if so
     matrix_floats: np.ndarray = field(repr=False, compare=False)  # the committed matrix, as floats
+    curves: tuple = ()  # of Curve (3D): moved by the display matrix, drawn with the lattice
 
     @property
     def description(self) -> str:

@@ -210,3 +210,33 @@ def test_export_animation_plays_vt_sigma_u_and_ends_on_the_still_picture(lab, tm
 
     assert frames[0] == still(0.0) and frames[-1] == still(mode.show.count)  # the circle; the end picture
     assert frames[0] != frames[-1]
+
+
+def test_in_space_the_sphere_becomes_the_ellipsoid_of_numpy_svd(qtbot, lab, tmp_path):
+    """A 3×3 matrix: the unit sphere's circles are drawn under the matrix on screen, so at the end
+    every drawn point y = Mp lies on the ellipsoid yᵀ(MMᵀ)⁻¹y = 1 whose semi-axes are σᵢuᵢ."""
+    from dataclasses import replace
+
+    from kernels import Matrix
+    from viz.views.space_view import SpaceView
+
+    lab.switch_dimension(3)
+    rows = [[2, 1, 0], [0, 1, 1], [1, 0, 1]]
+    lab.push(replace(lab.model.state, matrix=Matrix(rows)), "M")
+    mode = lab.mode
+    mode.player.finish()
+    M = np.array(rows, dtype=float)
+    inverse_gram = np.linalg.inv(M @ M.T)
+    scene = mode.show.scene(mode.player.position)
+    display = mode.show.display(mode.player.position)
+    assert np.allclose(display, M) and len(scene.curves) == 5
+    for curve in scene.curves:
+        drawn = np.asarray(curve.points) @ display.T
+        assert np.allclose(np.einsum("ij,jk,ik->i", drawn, inverse_gram, drawn), 1.0)
+    view = mode.stage_canvas.view
+    if isinstance(view, SpaceView):  # the GL items hold the same points
+        item = view.curves._items[0]
+        assert np.allclose(item.pos, np.asarray(scene.curves[0].points) @ M.T)
+    svg = tmp_path / "ellipsoid.svg"
+    lab.export_picture(svg, (800, 600), None)
+    assert svg.read_text().count("<polyline") >= 5 and "ellipsoid" in svg.read_text()

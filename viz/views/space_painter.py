@@ -134,6 +134,11 @@ class SpacePainter:
         theme, palette, scale = self.theme, self.palette, self.scale
         self._lattice(painter, np.eye(3), theme.fixed_grid, 0.7)
         self._lattice(painter, self.display, theme.grid, 0.38)
+        for curve in self.picture.curves:  # moved like the lattice: images of the unit sphere's circles
+            pixels = self._xy(np.asarray(curve.points, dtype=float) @ self.display.T)
+            painter.setPen(_pen(curve.color, curve.width * scale))
+            painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+            painter.drawPolyline(QtGui.QPolygonF([QtCore.QPointF(x, y) for x, y in pixels]))
         self._span(painter)
         if self.settled:
             self._subspaces(painter)

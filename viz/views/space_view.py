@@ -13,6 +13,7 @@ from PyQt6 import QtCore, QtGui, QtWidgets
 
 from ..geometry3d import CAMERA_PRESETS, Camera
 from ..items.arrow3d import Arrow3D
+from ..items.curves3d import Curves3D
 from ..items.lattice3d import Lattice3D
 from ..items.parallelepiped import Parallelepiped
 from ..items.subspaces3d import Subspaces3D
@@ -39,6 +40,7 @@ class SpaceView(gl.GLViewWidget):
         self.collapse = Subspaces3D(self, dashed_lines=False, max_planes=1)
         self.eigenspaces = Subspaces3D(self, dashed_lines=True, max_planes=1)
         self.span = Subspaces3D(self, dashed_lines=False, max_planes=1)
+        self.curves = Curves3D(self)
         self.arrows: list[Arrow3D] = []  # one shaft per arrow of the scene, in its order
         self.picture = scene
         self.display = scene.matrix_floats if scene.dimension == 3 else np.eye(3)
@@ -81,6 +83,7 @@ class SpaceView(gl.GLViewWidget):
             self.span.show([np.asarray(span.basis[0])], [])
         else:
             self.span.show([], [])
+        self.curves.show(scene.curves, [rgba(curve.color) for curve in scene.curves])
         self.eigenspaces.show([np.asarray(line.direction) for line in scene.eigen_lines],
                               [np.asarray(plane.normal) for plane in scene.eigen_planes])
         collapse = scene.collapse
@@ -105,6 +108,7 @@ class SpaceView(gl.GLViewWidget):
             return
         self.display, self.settled = display, self.picture.at_rest(display)
         self.lattice.set_matrix(display)
+        self.curves.set_matrix(display)
         self.solid.set_matrix(display)
         for shaft, arrow in zip(self.arrows, self.picture.arrows):
             shaft.set_tip(arrow.tip(display))

@@ -33,10 +33,9 @@ class LessonDock(QtWidgets.QDockWidget):
         super().__init__("Lessons", window)
         self.setObjectName("lessons")
         self.window = window
-        self.lessons, self.problems = load_lessons()
         self.progress, problem = load_progress(window.data_folder)
-        if problem:
-            self.problems.append(problem)
+        self._progress_problems = [problem] if problem else []
+        self._loaded: tuple[list[Lesson], list[str]] | None = None  # read when first needed
         self.lesson: Lesson | None = None  # the lesson open now (None: exploring freely)
         self.number = 0  # its step, from 1
         self.left_at: tuple[str, int] | None = None  # where "Back to the lesson" returns
@@ -91,8 +90,27 @@ class LessonDock(QtWidgets.QDockWidget):
         self.back_action.triggered.connect(self.back)
         window.addAction(self.next_action)
         window.addAction(self.back_action)
-        self.fill_list()
         self._show_text()
+
+    # -- the lessons, read (and checked) the first time they are needed: not at start-up --------
+    @property
+    def lessons(self) -> list[Lesson]:
+        return self._load()[0]
+
+    @property
+    def problems(self) -> list[str]:
+        return self._load()[1]
+
+    def _load(self) -> tuple[list[Lesson], list[str]]:
+        if self._loaded is None:
+            lessons, problems = load_lessons()
+            self._loaded = (lessons, problems + self._progress_problems)
+            self.fill_list()
+        return self._loaded
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        self._load()
+        super().showEvent(event)
 
     # -- what the learner sees -------------------------------------------------------------
     def fill_list(self) -> None:

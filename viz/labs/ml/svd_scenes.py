@@ -17,7 +17,7 @@ import numpy as np
 
 from kernels import Matrix, Vector
 
-from ...scene import Arrow, Scene, SceneState, VectorStyle, accept, build_scene
+from ...scene import Arrow, Curve, Scene, SceneState, VectorStyle, accept, build_scene
 from ...staged_scenes import GHOST_OPACITY, scene_at
 from ...stages import Stages
 from .singular import SingularFacts, singular_facts
@@ -93,7 +93,7 @@ class SVDShow:
         """The numbers under the picture: σ, κ and its meaning, and what keeping σ₁ costs."""
         facts, n = self.facts, self.dimension
         sigma = ", ".join(f"σ{SUB[i]} = {s.text()}" for i, s in enumerate(facts.singular_values))
-        lines = [f"Singular values {sigma}: the semi-axes of the ellipse{'oid' if n == 3 else ''}.",
+        lines = [f"Singular values {sigma}: the semi-axes of the {'ellipsoid' if n == 3 else 'ellipse'}.",
                  f"{facts.condition_sentence}."]
         if self.settings.rank_one:
             lines.append(f"Keeping σ₁ only: M₁ = σ₁u₁v₁ᵀ squashes everything onto the u₁ line; its "
@@ -195,5 +195,22 @@ def _scene(product: Matrix, facts: SingularFacts, settings: SVDSettings, names, 
             arrows.append(replace(image, name=names[n]))
         else:
             arrows[-1] = replace(arrows[-1], name=PROBE, opacity=1.0, width=3.0)
-    return replace(scene, arrows=tuple(arrows), eigen_lines=(), eigen_planes=(), collapse=None)
+    # in space the unit sphere's circles, in the ellipse's colour: their images outline the ellipsoid
+    curves = sphere_circles(scene.colors.eigen) if n == 3 else ()
+    return replace(scene, arrows=tuple(arrows), eigen_lines=(), eigen_planes=(), collapse=None,
+                   curves=curves)
+
+
+def sphere_circles(colour: str, points: int = 96) -> tuple:
+    """The unit sphere as five circles — the three great circles in the coordinate planes and
+    two of latitude ±1/2 — whose images under the matrix on screen outline the ellipsoid."""
+    t = np.linspace(0.0, 2.0 * np.pi, points)
+    c, s = np.cos(t), np.sin(t)
+    zero = np.zeros_like(t)
+    circles = [np.column_stack(axes) for axes in ((c, s, zero), (zero, c, s), (s, zero, c))]
+    for height in (-0.5, 0.5):
+        radius = np.sqrt(1.0 - height * height)
+        circles.append(np.column_stack((radius * c, radius * s, np.full_like(t, height))))
+    return tuple(Curve(tuple(map(tuple, circle)), colour, 2.0 if k < 3 else 1.2)
+                 for k, circle in enumerate(circles))
 

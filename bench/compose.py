@@ -10,7 +10,6 @@ pyqtgraph views of the same size repainted the same way. Also the sequence canva
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,21 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pyqtgraph as pg  # noqa: E402
 from PyQt6 import QtWidgets  # noqa: E402
 
-from _stats import emit, summary  # noqa: E402
+from _stats import emit, summary, time_frames  # noqa: E402
 from viz.app import MainWindow  # noqa: E402
 
 SIZE = (1600, 900)
-
-
-def time_positions(update, viewports, frames: int, count: int) -> list[float]:
-    samples = []
-    for i in range(frames):
-        start = time.perf_counter()
-        update(count * i / (frames - 1))
-        for viewport in viewports:
-            viewport.repaint()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples[5:]
 
 
 def main() -> None:
@@ -53,7 +41,7 @@ def main() -> None:
     baseline.resize(*SIZE)
     baseline.show()
     app.processEvents()
-    empty = summary(time_positions(lambda p: None, views, args.frames, 2))
+    empty = summary(time_frames(lambda i: None, views, args.frames))
 
     window = MainWindow()
     window.switch_lab("compose")
@@ -65,8 +53,8 @@ def main() -> None:
     mode.play("pair")
     mode.player.stop()
     app.processEvents()
-    pair = summary(time_positions(mode._show_position, [c.view.viewport() for c in mode.pair_canvases],
-                                  args.frames, 2))
+    pair = summary(time_frames(lambda i: mode._show_position(2 * i / (args.frames - 1)),
+                               [c.view.viewport() for c in mode.pair_canvases], args.frames))
     emit("compose_frame_three_empty_views", size=f"{SIZE[0]}x{SIZE[1]}", **empty)
     emit("compose_frame_pair", size=f"{SIZE[0]}x{SIZE[1]}", **pair, target_p95_ms=8.0,
          ratio_to_empty_views=round(pair["median_ms"] / max(empty["median_ms"], 1e-9), 2))
@@ -74,8 +62,8 @@ def main() -> None:
     mode.player.stop()
     app.processEvents()
     count = mode.player.timeline.count
-    sequence = summary(time_positions(mode._show_position, [mode.single_canvas.view.viewport()],
-                                      args.frames, count))
+    sequence = summary(time_frames(lambda i: mode._show_position(count * i / (args.frames - 1)),
+                                   [mode.single_canvas.view.viewport()], args.frames))
     emit("compose_frame_sequence", size=f"{SIZE[0]}x{SIZE[1]}", steps=count, **sequence)
 
 

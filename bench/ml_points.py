@@ -19,21 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PyQt6 import QtWidgets  # noqa: E402
 
-from _stats import emit, summary  # noqa: E402
+from _stats import emit, summary, time_frames  # noqa: E402
 from viz.app import MainWindow  # noqa: E402
 
 POINTS = 5000
-
-
-def time_frames(move, plots, count: int, frames: int) -> list[float]:
-    samples = []
-    for i in range(frames):
-        start = time.perf_counter()
-        move(count * i / (frames - 1))
-        for plot in plots:
-            plot.viewport().repaint()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples[5:]
 
 
 def main() -> None:
@@ -51,14 +40,16 @@ def main() -> None:
     pca = lab.mode
     pca.push_settings(replace(pca.settings, count=POINTS), "bench")
     app.processEvents()
-    samples = time_frames(pca._show_position, [pca.figure.plot], 3, frames)  # the bars stand still
+    samples = time_frames(lambda i: pca._show_position(3 * i / (frames - 1)),  # the bars stand still
+                          [pca.figure.plot.viewport()], frames)
     emit("ml_pca_frame", points=len(pca.pca.data.points), **summary(samples))
 
     lab.switch_mode("layer")
     layer = lab.mode
     layer.push_settings(replace(layer.settings, count=POINTS), "bench")
     app.processEvents()
-    samples = time_frames(layer._show_position, [layer.figure.plot], layer.play.count, frames)
+    samples = time_frames(lambda i: layer._show_position(layer.play.count * i / (frames - 1)),
+                          [layer.figure.plot.viewport()], frames)
     emit("ml_layer_frame", points=len(layer.cloud.points), **summary(samples))
 
     layer.tabs.setCurrentIndex(1)

@@ -14,7 +14,6 @@ import argparse
 import math
 import os
 import sys
-import time
 from fractions import Fraction
 from pathlib import Path
 
@@ -24,22 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pyqtgraph as pg  # noqa: E402
 from PyQt6 import QtWidgets  # noqa: E402
 
-from _stats import emit, summary  # noqa: E402
+from _stats import emit, summary, time_frames  # noqa: E402
 from viz.app import MainWindow  # noqa: E402
 
 SIZE = (1600, 900)
-
-
-def timed(frame, viewports, frames: int) -> list[float]:
-    """Milliseconds per frame: ``frame(i)`` and a repaint of every viewport (warm-up dropped)."""
-    samples = []
-    for i in range(frames):
-        start = time.perf_counter()
-        frame(i)
-        for viewport in viewports:
-            viewport.repaint()
-        samples.append((time.perf_counter() - start) * 1000)
-    return samples[5:]
 
 
 def main() -> None:
@@ -57,7 +44,8 @@ def main() -> None:
     empty.resize(*SIZE)
     empty.show()
     app.processEvents()
-    emit("ml_empty_view_frame", size=size, **summary(timed(lambda i: None, [empty.viewport()], args.frames)))
+    empty_frames = time_frames(lambda i: None, [empty.viewport()], args.frames)
+    emit("ml_empty_view_frame", size=size, **summary(empty_frames))
     empty.close()
 
     svd = lab.modes["svd"]
@@ -69,14 +57,14 @@ def main() -> None:
     app.processEvents()
     count, frames = svd.show.count, args.frames
     viewport = [svd.stage_canvas.view.viewport()]
-    playing = summary(timed(lambda i: svd._show_position(count * i / (frames - 1)), viewport, frames))
+    playing = summary(time_frames(lambda i: svd._show_position(count * i / (frames - 1)), viewport, frames))
     emit("ml_svd_frame_playing", size=size, **playing, target_p95_ms=8.0)
 
     def drag_probe(i: int) -> None:
         angle = 2 * math.pi * i / frames
         svd._on_dragged("probe", math.cos(angle), math.sin(angle), i == frames - 1)
 
-    emit("ml_svd_frame_dragging_x", size=size, **summary(timed(drag_probe, viewport, frames)),
+    emit("ml_svd_frame_dragging_x", size=size, **summary(time_frames(drag_probe, viewport, frames)),
          target_p95_ms=16.0)
 
     descent = lab.modes["descent"]
@@ -92,7 +80,7 @@ def main() -> None:
         angle = 2 * math.pi * i / frames
         descent._on_dragged("start", 2 * math.cos(angle), 2 * math.sin(angle), i == frames - 1)
 
-    emit("ml_gd_frame_dragging_start", size=size, **summary(timed(drag_start, plots, frames)),
+    emit("ml_gd_frame_dragging_start", size=size, **summary(time_frames(drag_start, plots, frames)),
          steps=lab.model.state.settings["descent"].steps, target_p95_ms=16.0)
 
     def slide_rate(i: int) -> None:
@@ -100,7 +88,7 @@ def main() -> None:
                                                  descent.settings.momentum, descent.settings.steps),
                       "Slide the learning rate", drag_id=999)
 
-    emit("ml_gd_frame_sliding_alpha", size=size, **summary(timed(slide_rate, plots, frames)),
+    emit("ml_gd_frame_sliding_alpha", size=size, **summary(time_frames(slide_rate, plots, frames)),
          target_p95_ms=16.0)
 
 

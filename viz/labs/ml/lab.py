@@ -19,7 +19,9 @@ from PyQt6 import QtGui, QtWidgets
 
 from kernels import Matrix
 
+from ...commands import ReplaceLabState
 from ...controls.entry_grid import EntryGrid
+from ...controls.lab_menus import dimension_actions, fill_lab_menu, mode_actions
 from ...highlights import TargetError
 from ...items.highlight_ring import HighlightRing
 from ...presets import load_presets
@@ -27,7 +29,7 @@ from ...scene import RefusedMatrix, accept
 from ...session import Session
 from ..contract import Lab, LabContext
 from .mode import MLMode
-from .model import MLModel, SetMLState
+from .model import MLModel
 from .plane_plot import Look
 from .state import MLState, section_of, state_from_section
 from .targets import target_point, target_view
@@ -130,7 +132,7 @@ class MLLab(Lab):
     def push(self, state: MLState, text: str, drag_id: int | None = None) -> None:
         """Commit ``state`` as one undoable step; a state that breaks a rule is said, not pushed."""
         try:
-            command = SetMLState(self.model, state, text, drag_id)
+            command = ReplaceLabState(self.model, state, text, drag_id)
         except (ValueError, ArithmeticError) as error:
             self.status(f"Not committed — {error}. The last valid state is kept.")
             return
@@ -197,36 +199,14 @@ class MLLab(Lab):
     # -- menus -----------------------------------------------------------------------------------
     def _build_menus(self, parent: QtWidgets.QWidget) -> None:
         self.lab_menu = QtWidgets.QMenu("&ML", parent)
-        group = QtGui.QActionGroup(parent)
-        self.mode_actions: dict[str, QtGui.QAction] = {}
-        for index, (name, mode) in enumerate(self.modes.items(), start=1):
-            action = QtGui.QAction(f"&{mode.title}", parent)
-            action.setCheckable(True)
-            action.setShortcut(QtGui.QKeySequence(f"Ctrl+Alt+{index}"))
-            action.triggered.connect(lambda _=False, name=name: self.switch_mode(name))
-            group.addAction(action)
-            self.mode_actions[name] = action
+        self.mode_actions = mode_actions(parent, ((name, mode.title) for name, mode in self.modes.items()),
+                                         self.switch_mode)
         self.presets_menu = QtWidgets.QMenu("&Presets", parent)
-        dimension_group = QtGui.QActionGroup(parent)
-        self.dimension_actions: dict[int, QtGui.QAction] = {}
-        for text, n, key in (("&2D Plane (2×2)", 2, "Alt+2"), ("&3D Space (3×3)", 3, "Alt+3")):
-            action = QtGui.QAction(text, parent)
-            action.setCheckable(True)
-            action.setChecked(n == self.model.state.dimension)
-            action.setShortcut(QtGui.QKeySequence(key))
-            action.triggered.connect(lambda _=False, n=n: self.switch_dimension(n))
-            dimension_group.addAction(action)
-            self.dimension_actions[n] = action
+        self.dimension_actions = dimension_actions(parent, self.model.state.dimension, self.switch_dimension)
         self._fill_presets_menu()
 
     def _fill_mode_menu(self) -> None:
-        menu = self.lab_menu
-        menu.clear()
-        menu.addActions(list(self.mode_actions.values()))
-        actions = self.mode.actions()
-        if actions:
-            menu.addSeparator()
-            menu.addActions(actions)
+        fill_lab_menu(self.lab_menu, self.mode_actions, self.mode.actions())
 
     def _fill_presets_menu(self) -> None:
         menu = self.presets_menu

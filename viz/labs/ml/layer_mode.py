@@ -48,7 +48,6 @@ from .plane_plot import (
     Figure,
     Look,
     PlanePlot,
-    close_figure,
     export_figure,
     offscreen,
     rect_between,
@@ -148,11 +147,7 @@ def layer_figure(play: LayerPlay, settings: LayerSettings, size, look: Look, pos
 def export_layer(play: LayerPlay, settings: LayerSettings, path, size, look: Look) -> Path:
     """Write the end of the layers (with the fitted line) to ``path`` (.png or .svg),
     atomically; the path written."""
-    figure = layer_figure(play, settings, size, look, play.count)
-    try:
-        return export_figure(figure, path, size, LAYER_DESCRIPTION)
-    finally:
-        close_figure(figure)
+    return export_figure(layer_figure(play, settings, size, look, play.count), path, size, LAYER_DESCRIPTION)
 
 
 class LayerMode(MLMode):
@@ -516,18 +511,10 @@ class LayerMode(MLMode):
         return layer_figure(self.play, self.settings, size, look, self.player.position)
 
     def render(self, size, theme) -> QtGui.QImage:
-        figure = self._offscreen(size, theme)
-        try:
-            return render_figure(figure, size)
-        finally:
-            close_figure(figure)
+        return render_figure(self._offscreen(size, theme), size)
 
     def export_picture(self, path: Path, size, theme) -> Path:
-        figure = self._offscreen(size, theme)
-        try:
-            return export_figure(figure, path, size, LAYER_DESCRIPTION)
-        finally:
-            close_figure(figure)
+        return export_figure(self._offscreen(size, theme), path, size, LAYER_DESCRIPTION)
 
     def notes(self, kind: str) -> str:
         if self.play is None:

@@ -34,7 +34,6 @@ from .plane_plot import (
     Figure,
     Look,
     PlanePlot,
-    close_figure,
     export_figure,
     offscreen,
     rect_between,
@@ -203,11 +202,7 @@ def pca_figure(steps: PcaSteps | None, size, look: Look, position: float, proble
 def export_pca(steps: PcaSteps, path, size, look: Look) -> Path:
     """Write the end of the steps (the projection, or the whitened cloud) to ``path`` (.png or
     .svg), atomically; the path written."""
-    figure = pca_figure(steps, size, look, STEP_COUNT)
-    try:
-        return export_figure(figure, path, size, PCA_DESCRIPTION)
-    finally:
-        close_figure(figure)
+    return export_figure(pca_figure(steps, size, look, STEP_COUNT), path, size, PCA_DESCRIPTION)
 
 
 class PcaMode(MLMode):
@@ -486,18 +481,10 @@ class PcaMode(MLMode):
         return pca_figure(self.steps, size, self._look(theme), self.player.position, self.problem or "")
 
     def render(self, size, theme) -> QtGui.QImage:
-        figure = self._offscreen_figure(size, theme)
-        try:
-            return render_figure(figure, size)
-        finally:
-            close_figure(figure)
+        return render_figure(self._offscreen_figure(size, theme), size)
 
     def export_picture(self, path: Path, size, theme) -> Path:
-        figure = self._offscreen_figure(size, theme)
-        try:
-            return export_figure(figure, path, size, PCA_DESCRIPTION)
-        finally:
-            close_figure(figure)
+        return export_figure(self._offscreen_figure(size, theme), path, size, PCA_DESCRIPTION)
 
     def notes(self, kind: str) -> str:
         if self.pca is None:

@@ -168,8 +168,7 @@ def settle(figure: Figure) -> None:
     QtWidgets.QApplication.sendPostedEvents()
 
 
-def render_figure(figure: Figure, size) -> QtGui.QImage:
-    """``figure`` (laid out by :func:`offscreen`) as an opaque image of ``size`` pixels."""
+def _image(figure: Figure, size) -> QtGui.QImage:
     check_size(size)
     image = QtGui.QImage(size[0], size[1], QtGui.QImage.Format.Format_RGB32)
     image.setDevicePixelRatio(picture_scale(size))
@@ -182,17 +181,30 @@ def render_figure(figure: Figure, size) -> QtGui.QImage:
     return image
 
 
+def render_figure(figure: Figure, size) -> QtGui.QImage:
+    """``figure`` (laid out by :func:`offscreen`) as an opaque image of ``size`` pixels; the
+    figure is closed afterwards (it was made for this one picture)."""
+    try:
+        return _image(figure, size)
+    finally:
+        close_figure(figure)
+
+
 def export_figure(figure: Figure, path, size, description: str) -> Path:
-    """Write ``figure`` (laid out by :func:`offscreen`) to ``path`` as PNG or SVG, atomically."""
-    path = Path(path)
-    check_size(size)
-    if picture_format(path) == "png":
-        data = png_bytes(render_figure(figure, size))
-    else:
-        logical = figure.size()
-        data = svg_bytes(logical.width(), logical.height(), description, figure.render)
-    write_picture(path, data)
-    return path
+    """Write ``figure`` (laid out by :func:`offscreen`) to ``path`` as PNG or SVG, atomically;
+    the figure is closed afterwards."""
+    try:
+        path = Path(path)
+        check_size(size)
+        if picture_format(path) == "png":
+            data = png_bytes(_image(figure, size))
+        else:
+            logical = figure.size()
+            data = svg_bytes(logical.width(), logical.height(), description, figure.render)
+        write_picture(path, data)
+        return path
+    finally:
+        close_figure(figure)
 
 
 def close_figure(figure: Figure) -> None:

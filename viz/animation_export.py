@@ -17,6 +17,8 @@ which replaces the target at the end; a cancel or a failure removes it
 (:func:`viz.files.write_through`).
 """
 
+import queue
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +38,15 @@ DURATION_RANGE = (0.1, 30.0)
 SIZE_RANGE = (16, 4096)
 UNCHANGED = 255  # the GIF palette index kept free to mean "as in the frame before"
 SAME = [255] + [0] * 255  # maps a zero index difference to 1 in a mask
+# x264's fastest preset: the file is larger than the default's, the quality is not lower at this
+# constant rate factor (measured against a lossless encode: BENCHMARKS.md, bench/export.py).
+# The screen's colours (sRGB) are converted with the BT.709 matrix and the video says so: a
+# player guessing BT.709 for an untagged HD video would otherwise show #E69F00 as #EC9B00.
+VIDEO_OPTIONS = ("-vf", "scale=out_color_matrix=bt709:out_range=tv,"
+                 "setparams=colorspace=bt709:color_primaries=bt709:color_trc=iec61966-2-1:range=tv",
+                 "-preset", "ultrafast", "-tune", "zerolatency", "-crf", "23", "-movflags", "+faststart")
+PIPE_DEPTH = 1  # frames queued for ffmpeg beyond the one being written
+FRAME_RING = PIPE_DEPTH + 2  # images drawn in turn: the one drawn, the one queued, the one written
 VIDEO_HINT = "MP4 needs imageio-ffmpeg: pip install 'linear-lens[video]'"
 
 
@@ -154,8 +165,10 @@ def check_video(path: Path, size, fps, duration) -> None:
 def write_animation(path: Path, images, ends, size, fps, loop, count, progress) -> Path:
     """Write ``count`` frames as a GIF or MP4 (by the suffix of ``path``), atomically.
 
-    ``images()`` yields the frames as RGB32 QImages (one buffer may be reused); ``ends()`` gives
-    the first and last frames, from which a GIF's one shared palette is made. ``progress(done,
+    ``images()`` yields the frames as RGB32 QImages; an image may be drawn into again once
+    ``FRAME_RING − 1`` later frames have been yielded, not sooner (the video is written behind
+    the drawing). ``ends()`` gives the first and last frames, from which a GIF's one shared
+    palette is made. ``progress(done,
     total)`` after each frame; a False return cancels. Nothing is left behind on failure.
     """
     kind = animation_format(path)
@@ -239,12 +252,13 @@ class SpaceFrames:
 
 
 def _images(source, motion: TransformPath, target, count):
-    """Yield each frame as a QImage (RGB32), drawn into one reused image."""
-    image = None
+    """Yield each frame as a QImage (RGB32), drawn into a ring of :data:`FRAME_RING` reused images:
+    an image is drawn into again only after the frames behind it have been written."""
+    ring: list = [None] * FRAME_RING
     for i in range(count):
         t = i / (count - 1)
         display = motion.at(smooth(t)) if i < count - 1 else target
-        image = source.render(display, t, image)
+        ring[i % FRAME_RING] = image = source.render(display, t, ring[i % FRAME_RING])
         yield image
 
 
@@ -318,27 +332,79 @@ def _write_gif(name, frames, size, fps, loop, count, progress, palette) -> None:
 
 
 def _write_mp4(name, images, size, fps, count, progress) -> None:
-    """Stream the frames to ffmpeg's H.264 encoder while they are drawn: the QImage bytes go
-    straight down the pipe (no conversion to RGB first). x264's ``veryfast`` preset with
-    ``zerolatency`` (no look-ahead buffer of frames) keeps the encoder quick and its memory
-    small; the trade-off against the default preset is a larger file for the same quality
-    (crf 20, no visible loss on flat colours and thin lines): about 1.7 MB instead of 0.9 MB
-    for 3 s of 1080p at 60 fps."""
+    """Stream the frames to ffmpeg's H.264 encoder while they are drawn.
+
+    Drawing, piping and encoding overlap: each frame is handed to a second thread
+    (:class:`FramePipe`) that writes its pixels down ffmpeg's pipe, without a copy, while this
+    thread draws the next one, and x264 encodes on the other core. x264's ``ultrafast`` preset
+    with ``zerolatency`` (no look-ahead buffer of frames) keeps the encoder quick and its memory
+    small; against the default preset it trades a larger file for the same quality: at crf 23,
+    4.5 MB instead of 0.9 MB for 3 s of 1080p at 60 fps, SSIM 0.997 against a lossless encode
+    for both.
+    """
     import imageio_ffmpeg
 
     writer = imageio_ffmpeg.write_frames(name, size, fps=fps, codec="libx264", pix_fmt_in="bgr0",
                                          quality=None, macro_block_size=1, ffmpeg_log_level="error",
-                                         output_params=["-preset", "veryfast", "-tune", "zerolatency",
-                                                        "-crf", "20", "-movflags", "+faststart"])
+                                         output_params=list(VIDEO_OPTIONS))
     writer.send(None)  # start ffmpeg
     try:
-        for index, image in enumerate(images):
-            bits = image.constBits()
-            bits.setsize(image.sizeInBytes())
-            writer.send(bytes(bits) if image.bytesPerLine() == 4 * size[0] else _packed(image, size))
-            _check(progress, index + 1, count)
+        with FramePipe(writer.send) as pipe:
+            for index, image in enumerate(images):
+                pipe.put(image, _pixels(image, size))
+                _check(progress, index + 1, count)
     finally:
         writer.close()
+
+
+class FramePipe:
+    """Hands frames to ``send`` on a thread of its own, at most :data:`PIPE_DEPTH` frames behind.
+
+    Writing a Full-HD frame down a pipe blocks until ffmpeg has read all 8 MB of it; on the
+    drawing thread that time would be lost. The writer thread waits instead (a pipe write
+    releases the GIL). Each frame's image is kept until its pixels are written, and the drawing
+    reuses an image only :data:`FRAME_RING` frames later, past every frame still in flight. A
+    failure of ``send`` (ffmpeg gone) is raised on the drawing thread, at the next :meth:`put` or
+    when the ``with`` block ends; frames after it are dropped, never blocked on.
+    """
+
+    def __init__(self, send):
+        self.send, self.error = send, None
+        self.frames: queue.Queue = queue.Queue(maxsize=PIPE_DEPTH)
+        self.thread = threading.Thread(target=self._drain, name="mp4-frames", daemon=True)
+
+    def __enter__(self) -> "FramePipe":
+        self.thread.start()
+        return self
+
+    def put(self, image, pixels) -> None:
+        """Queue ``pixels`` (a buffer of ``image``'s memory, which must stay unchanged until written)."""
+        if self.error is not None:
+            raise self.error
+        self.frames.put((image, pixels))
+
+    def __exit__(self, kind, _value, _traceback) -> None:
+        self.frames.put(None)  # the end: the thread finishes what is queued, then stops
+        self.thread.join()
+        if kind is None and self.error is not None:
+            raise self.error
+
+    def _drain(self) -> None:
+        while (frame := self.frames.get()) is not None:
+            if self.error is None:
+                try:
+                    self.send(frame[1])
+                except Exception as error:  # raised on the drawing thread
+                    self.error = error
+
+
+def _pixels(image, size):
+    """The image's pixels as a buffer: its own memory when its rows carry no padding, else a copy."""
+    if image.bytesPerLine() != 4 * size[0]:
+        return _packed(image, size)
+    bits = image.constBits()
+    bits.setsize(image.sizeInBytes())
+    return memoryview(bits)
 
 
 def _packed(image, size) -> bytes:

@@ -162,6 +162,110 @@ def test_mp4_with_imageio_ffmpeg(qtbot, tmp_path):
     assert list(tmp_path.iterdir()) == [path]
 
 
+
+def mp4_frames(path, size) -> list[np.ndarray]:
+    """Every frame of the video, decoded by ffmpeg to RGB."""
+    import subprocess
+
+    import imageio_ffmpeg
+
+    decoded = subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), "-loglevel", "error", "-i", str(path),
+                              "-f", "rawvideo", "-pix_fmt", "rgb24", "-"], capture_output=True, check=True).stdout
+    frames = np.frombuffer(decoded, np.uint8).reshape(-1, size[1], size[0], 3).astype(float)
+    return list(frames)
+
+
+def test_every_mp4_frame_is_its_own_moment_in_order(qtbot, tmp_path):
+    """The frames go to ffmpeg from a ring of reused images on another thread: each decoded frame
+    must match a fresh rendering of its own moment, closer than its neighbours' (an image drawn
+    into again before it was written would show a later moment, or one twice)."""
+    pytest.importorskip("imageio_ffmpeg")
+    scene = SceneModel(Matrix([[0, -1], [1, 0]])).scene  # a quarter turn: every frame differs
+    path = export_animation(scene, tmp_path / "turn.mp4", size=SIZE, fps=10, duration=1.0, rect=RECT)
+    frames = mp4_frames(path, SIZE)
+    assert len(frames) == 11
+    source = animation_export.PlaneFrames(scene, SIZE, animation_export.TransformPath(np.eye(2), scene.matrix_floats),
+                                          11, RECT, True)
+    try:
+        expected = [_rgb(image) for image in animation_export._images(
+            _FreshImages(source), source_motion(scene), scene.matrix_floats, 11)]
+    finally:
+        source.close()
+    for index, frame in enumerate(frames):
+        errors = [np.abs(frame - still).mean() for still in expected]
+        others = min(error for other, error in enumerate(errors) if other != index)
+        assert errors[index] < 6.0, (index, errors)  # H.264 is lossy (thin lines, 4:2:0), but not by much
+        assert errors[index] < others / 2, (index, errors)  # and it is this moment, not a neighbour
+
+
+class _FreshImages:
+    """A frame source that draws every frame into a new image (the reference for the ring)."""
+
+    def __init__(self, source):
+        self.source = source
+
+    def render(self, display, t, _image=None):
+        return self.source.render(display, t, None)
+
+
+def source_motion(scene):
+    return animation_export.TransformPath(np.eye(2), scene.matrix_floats)
+
+
+def _rgb(image) -> np.ndarray:
+    bits = image.constBits()
+    bits.setsize(image.sizeInBytes())
+    bgrx = np.frombuffer(bits, np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
+    return bgrx[:, : image.width(), 2::-1].astype(float)
+
+
+
+def test_mp4_colours_are_the_screen_colours_and_say_so(qtbot, tmp_path):
+    """Frames are converted with the BT.709 matrix and the video is tagged so: decoded as its tags
+    say, a flat Okabe–Ito orange comes back as itself (an untagged BT.601 video shows #EC9B00 in
+    players that assume BT.709 for HD)."""
+    import subprocess
+
+    from PyQt6 import QtGui
+    imageio_ffmpeg = pytest.importorskip("imageio_ffmpeg")
+    orange = QtGui.QImage(64, 64, QtGui.QImage.Format.Format_RGB32)
+    orange.fill(QtGui.QColor("#E69F00"))
+    path = animation_export.write_animation(tmp_path / "orange.mp4", lambda: iter([orange] * 4), None,
+                                            (64, 64), 10, True, 4, None)
+    header = subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), "-i", str(path)], capture_output=True,
+                            text=True).stderr
+    assert "bt709/bt709/iec61966-2-1" in header
+    centre = mp4_frames(path, (64, 64))[0][32, 32]
+    assert np.abs(centre - [0xE6, 0x9F, 0x00]).max() <= 3, centre
+
+def test_ffmpeg_failing_midway_is_one_error_and_leaves_nothing(qtbot, tmp_path, monkeypatch):
+    """ffmpeg dying while frames stream (disk full, killed) surfaces as an ExportError on the
+    drawing thread — no hang on the frames still queued — and no partial file is left."""
+    imageio_ffmpeg = pytest.importorskip("imageio_ffmpeg")
+    real = imageio_ffmpeg.write_frames
+
+    def dying(*args, **kwargs):
+        writer = real(*args, **kwargs)
+        yield next(writer)  # start
+        for _ in range(3):
+            yield writer.send((yield))
+        writer.close()
+        raise OSError("ffmpeg: No space left on device")
+
+    monkeypatch.setattr(imageio_ffmpeg, "write_frames", dying)
+    target = tmp_path / "full.mp4"
+    with pytest.raises(ExportError, match="No space left on device"):
+        export_animation(shear().scene, target, size=SIZE, fps=10, duration=2.0)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_mp4_cancel_leaves_nothing(qtbot, tmp_path):
+    pytest.importorskip("imageio_ffmpeg")
+    with pytest.raises(AnimationCancelled):
+        export_animation(shear().scene, tmp_path / "c.mp4", size=SIZE, fps=10, duration=1.0,
+                         progress=lambda done, total: done < 4)
+    assert list(tmp_path.iterdir()) == []
+
 # -- the dialog ---------------------------------------------------------------------------
 def make_dialog(qtbot, window, tmp_path, name="dialog.gif", start=None):
     from viz.animation_export_dialog import AnimationExportDialog

@@ -22,23 +22,35 @@ def clip_lines(points: np.ndarray, directions: np.ndarray, rect) -> np.ndarray:
     array([[-1., -1.],
            [ 1.,  1.]])
     """
-    x_min, x_max, y_min, y_max = rect
     points = np.asarray(points, dtype=float).reshape(-1, 2)
     directions = np.asarray(directions, dtype=float).reshape(-1, 2)
-    s_low = np.full(len(points), -np.inf)
-    s_high = np.full(len(points), np.inf)
-    keep = np.ones(len(points), dtype=bool)
-    for axis, low, high in ((0, x_min, x_max), (1, y_min, y_max)):
-        p, d = points[:, axis], directions[:, axis]
-        moving = np.abs(d) > 1e-300
-        keep &= moving | ((p >= low) & (p <= high))  # a line parallel to this slab must lie in it
-        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # masked by np.where
-            a = np.where(moving, (low - p) / d, -np.inf)
-            b = np.where(moving, (high - p) / d, np.inf)
-        s_low = np.maximum(s_low, np.minimum(a, b))
-        s_high = np.minimum(s_high, np.maximum(a, b))
-    keep &= s_low < s_high
-    keep &= np.isfinite(s_low) & np.isfinite(s_high)
+    return _segments(points, directions, _visible_span(points, directions, rect))
+
+
+def _visible_span(points: np.ndarray, directions: np.ndarray, rect):
+    """For each line p + s·d, the interval of s inside ``rect`` and whether it is not empty:
+    the intersection of the s-intervals of the two slabs x_min ≤ x ≤ x_max and y_min ≤ y ≤ y_max."""
+    x_min, x_max, y_min, y_max = rect
+    low = np.array([x_min, y_min], dtype=float)
+    high = np.array([x_max, y_max], dtype=float)
+    moving = np.abs(directions) > 1e-300
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # replaced where not moving
+        a = (low - points) / directions
+        b = (high - points) / directions
+    a[~moving], b[~moving] = -np.inf, np.inf
+    s_low = np.minimum(a, b).max(axis=1)
+    s_high = np.maximum(a, b).min(axis=1)
+    inside = (points >= low) & (points <= high)
+    keep = np.all(moving | inside, axis=1)  # a line parallel to a slab must lie in it
+    keep &= (s_low < s_high) & np.isfinite(s_low) & np.isfinite(s_high)
+    return s_low, s_high, keep
+
+
+def _segments(points: np.ndarray, directions: np.ndarray, span, among=None) -> np.ndarray:
+    """The visible segments (pairs layout) of the lines kept by ``span`` (and by ``among``)."""
+    s_low, s_high, keep = span
+    if among is not None:
+        keep = keep & among
     starts = points[keep] + s_low[keep, None] * directions[keep]
     ends = points[keep] + s_high[keep, None] * directions[keep]
     segments = np.empty((2 * len(starts), 2))
@@ -51,17 +63,17 @@ def _line_family(step: np.ndarray, direction: np.ndarray, rect, max_lines: int):
 
     When more than ``max_lines`` would cross, every n-th is kept (k = 0 always among them).
     """
-    length = float(np.hypot(*direction))
+    dx, dy = float(direction[0]), float(direction[1])
+    length = math.hypot(dx, dy)
     if length < 1e-12:
         return np.empty(0, dtype=np.int64)  # a collapsed column: this family is only points
-    normal = np.array([-direction[1], direction[0]]) / length  # unit: no overflow for huge entries
-    spacing = float(normal @ step)  # how far apart (along the normal) consecutive lines lie
+    nx, ny = -dy / length, dx / length  # the unit normal: no overflow for huge entries
+    spacing = nx * float(step[0]) + ny * float(step[1])  # how far apart (along it) the lines lie
     x_min, x_max, y_min, y_max = rect
-    corners = np.array([[x_min, y_min], [x_min, y_max], [x_max, y_min], [x_max, y_max]])
-    reach = corners @ normal
-    if abs(spacing) < 1e-12 * max(float(np.hypot(*step)), 1.0):
+    reach = [nx * x + ny * y for x in (x_min, x_max) for y in (y_min, y_max)]  # the corners' offsets
+    if abs(spacing) < 1e-12 * max(math.hypot(float(step[0]), float(step[1])), 1.0):
         return np.zeros(1, dtype=np.int64)  # every line is the same line through the origin
-    low, high = sorted((reach.min() / spacing, reach.max() / spacing))
+    low, high = sorted((min(reach) / spacing, max(reach) / spacing))
     low, high = max(low, -1e9), min(high, 1e9)
     first, last = math.ceil(low), math.floor(high)
     if last < first:
@@ -110,8 +122,8 @@ def lattice_segments(matrix, rect, max_lines: int = MAX_LINES_PER_FAMILY):
         on_axis.append(ks == 0)
     points, directions = np.concatenate(points), np.concatenate(directions)
     on_axis = np.concatenate(on_axis)
-    return (clip_lines(points[~on_axis], directions[~on_axis], rect),
-            clip_lines(points[on_axis], directions[on_axis], rect))
+    span = _visible_span(points, directions, rect)  # every line clipped at once, then split
+    return _segments(points, directions, span, ~on_axis), _segments(points, directions, span, on_axis)
 
 
 def parallelogram(matrix) -> np.ndarray:
@@ -160,7 +172,7 @@ def image_points(matrix, points) -> np.ndarray:
     matrix, points = np.asarray(matrix, dtype=float), np.asarray(points, dtype=float)
     with np.errstate(over="ignore", invalid="ignore"):
         plain = points @ matrix.T
-    if np.all(np.abs(plain) <= FAR):  # the usual case (and False for inf or NaN): done
+    if (np.abs(plain) <= FAR).all():  # the usual case (and False for inf or NaN): done
         return plain
     matrix_scale = float(np.abs(matrix).max(initial=0.0)) or 1.0
     point_scale = float(np.abs(points).max(initial=0.0)) or 1.0

@@ -68,6 +68,15 @@ def test_svg_is_vector_xml_with_paths_and_text(qtbot, tmp_path):
     assert {"path", "text"} <= tags or {"polyline", "text"} <= tags
 
 
+
+@pytest.mark.parametrize("matrix", [[[1, 2], [2, 4]], [[1, 0], [0, 1]], [[0, 0], [0, 0]], [[0, -1], [1, 0]]])
+def test_every_svg_path_has_something_to_draw(qtbot, tmp_path, matrix):
+    """An item with nothing to show (no collapse, no span) writes no path: Qt's own SVG reader
+    warns on an empty ``d``, and a learner's editor may refuse it."""
+    path = export_picture(SceneModel(Matrix(matrix)).scene, tmp_path / "m.svg", size=SIZE)
+    paths = [element for element in ET.parse(path).getroot().iter() if element.tag.endswith("}path")]
+    assert paths and all(element.get("d", "").strip() for element in paths)
+
 @pytest.mark.parametrize("name, size", [("picture.jpg", SIZE), ("picture.png", (4, 4))])
 def test_bad_requests_are_refused_before_writing(qtbot, tmp_path, name, size):
     with pytest.raises(ExportError):

@@ -48,6 +48,12 @@ class StageCanvas(QtWidgets.QWidget):
                 self.view.show_matrix(display)
         self.shown.emit()
 
+    def say(self, lines) -> None:
+        """The caption's lines, as plain text (it changes on every frame of a motion: no markup
+        to parse, nothing in a line taken for a tag)."""
+        self.caption.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.caption.setText("\n".join(lines))
+
     def _make_view(self, scene: Scene) -> None:
         if self.view is not None:
             self._layout.removeWidget(self.view)

@@ -11,7 +11,11 @@ import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui, QtWidgets
 
 from ..geometry import parallelogram, signed_area
+from .moving_label import moving_label
 from .segments import Segments
+
+ARC_STEPS = np.linspace(0.1, 0.9, 24)  # where the arc's points lie, as fractions of the turn
+BARB_TURN = np.array([[0.94, -0.5], [0.5, 0.94]])  # turns a direction by 28° (and stretches it a little)
 
 
 class DeterminantArea:
@@ -20,12 +24,8 @@ class DeterminantArea:
     def __init__(self, view_box: pg.ViewBox, z: float):
         self._polygon = QtWidgets.QGraphicsPolygonItem()
         self._arc = Segments(connected=True)
-        self._label = pg.TextItem("", anchor=(0.5, 0.5))
+        self._label = moving_label()
         self._label_fill = "#000000"
-        font = QtGui.QFont()
-        font.setPointSizeF(13)
-        font.setBold(True)
-        self._label.setFont(font)
         for item, dz in ((self._polygon, 0.0), (self._arc, 0.1), (self._label, 5.0)):
             item.setZValue(z + dz)
             view_box.addItem(item, ignoreBounds=True)
@@ -55,37 +55,35 @@ class DeterminantArea:
     def set_matrix(self, matrix, label: str) -> None:
         """Draw the parallelogram of ``matrix`` with ``label`` ("det = 2", from the scene)."""
         self.corners = parallelogram(matrix)
+        was_positive = self.det >= 0
         self.det = signed_area(matrix)
         self._polygon.setPolygon(QtGui.QPolygonF([QtCore.QPointF(x, y) for x, y in self.corners[:4]]))
         centre = 0.5 * self.corners[1] + 0.5 * self.corners[3]  # (î' + ĵ')/2, never overflows
         self._label.setText(label)
         self._label.setPos(*centre)
         self._update_arc(matrix)
-        self._apply_colors()
+        if (self.det >= 0) != was_positive:  # the colour tells the orientation: only a flip changes it
+            self._apply_colors()
 
     def _update_arc(self, matrix) -> None:
         """A quarter-size arc from î' towards ĵ', the way the unit square's corner turns."""
-        matrix = np.asarray(matrix, dtype=float)
-        i_hat, j_hat = matrix[:, 0], matrix[:, 1]
-        lengths = (np.hypot(*i_hat), np.hypot(*j_hat))
+        (i_x, j_x), (i_y, j_y) = np.asarray(matrix, dtype=float).tolist()  # columns î', ĵ'
+        lengths = (math.hypot(i_x, i_y), math.hypot(j_x, j_y))
         if min(lengths) < 1e-9 or abs(self.det) < 1e-12:
             self._arc.set_points([])
             return
-        start = math.atan2(i_hat[1], i_hat[0])
-        sweep = math.atan2(j_hat[1], j_hat[0]) - start
+        start = math.atan2(i_y, i_x)
+        sweep = math.atan2(j_y, j_x) - start
         sweep = (sweep + math.pi) % (2 * math.pi) - math.pi  # the short way, sign = orientation
         radius = 0.28 * min(lengths)
-        angles = start + np.linspace(0.1, 0.9, 24) * sweep
-        xs, ys = radius * np.cos(angles), radius * np.sin(angles)
-        # a small barb at the end shows the direction of turning
-        end, before = np.array([xs[-1], ys[-1]]), np.array([xs[-3], ys[-3]])
-        back = before - end
-        back = back / (np.hypot(*back) or 1.0) * radius * 0.25
-        barb_l = end + np.array([back[0] * 0.94 - back[1] * 0.5, back[1] * 0.94 + back[0] * 0.5])
-        barb_r = end + np.array([back[0] * 0.94 + back[1] * 0.5, back[1] * 0.94 - back[0] * 0.5])
-        xs = np.concatenate([xs, [barb_l[0], end[0], barb_r[0]]])
-        ys = np.concatenate([ys, [barb_l[1], end[1], barb_r[1]]])
-        self._arc.set_points(np.column_stack([xs, ys]))
+        angles = start + ARC_STEPS * sweep
+        arc = radius * np.column_stack([np.cos(angles), np.sin(angles)])
+        # a small barb at the end shows the direction of turning: the way back, turned ±28°
+        end = arc[-1]
+        back = arc[-3] - end
+        back = back / (math.hypot(*back) or 1.0) * radius * 0.25
+        barbs = [end + BARB_TURN @ back, end, end + BARB_TURN.T @ back]
+        self._arc.set_points(np.vstack([arc, barbs]))
 
     @property
     def label_text(self) -> str:

@@ -9,6 +9,10 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui
 
+# Up to this many points a path is built point by point: pyqtgraph's array route costs some
+# 30 µs however few the points are (an arrow's shaft has two, and moves every frame).
+FEW_POINTS = 64
+
 
 class Segments(pg.GraphicsObject):
     """Line segments in plane coordinates, given in pairs layout (rows: start, end, start, …),
@@ -34,9 +38,8 @@ class Segments(pg.GraphicsObject):
         """Replace the geometry: (2N, 2) endpoints, or a polyline if ``connected``."""
         points = np.asarray(points, dtype=float).reshape(-1, 2)
         self.points = points
-        connect = "all" if self._connected else "pairs"
         if len(points):
-            path = pg.arrayToQPath(points[:, 0], points[:, 1], connect=connect)
+            path = _path(points, self._connected)
             low, high = points.min(axis=0), points.max(axis=0)
             bounds = QtCore.QRectF(low[0], low[1], high[0] - low[0], high[1] - low[1])
         else:
@@ -57,6 +60,21 @@ class Segments(pg.GraphicsObject):
         return self._bounds.adjusted(-pad, -pad, pad, pad)
 
     def paint(self, painter, *args):
+        if self._path.isEmpty():
+            return  # nothing to draw (an SVG would get an empty path that some readers reject)
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, self._antialiased)
         painter.setPen(self._pen)
         painter.drawPath(self._path)
+
+
+def _path(points: np.ndarray, connected: bool) -> QtGui.QPainterPath:
+    """The segments start → end of each pair of rows (or one polyline) as a painter path."""
+    if len(points) > FEW_POINTS:
+        return pg.arrayToQPath(points[:, 0], points[:, 1], connect="all" if connected else "pairs")
+    path = QtGui.QPainterPath()
+    for index, (x, y) in enumerate(points.tolist()):
+        if index == 0 or (not connected and index % 2 == 0):
+            path.moveTo(x, y)
+        else:
+            path.lineTo(x, y)
+    return path

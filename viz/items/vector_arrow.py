@@ -5,6 +5,7 @@ import math
 import pyqtgraph as pg
 from PyQt6 import QtGui
 
+from .moving_label import moving_label
 from .segments import Segments
 
 
@@ -15,15 +16,12 @@ class VectorArrow:
         self._shaft = Segments()
         # the head's path points left (angle 0) once and for all; set_tip turns the item instead
         self._head = pg.ArrowItem(pxMode=True, headLen=head_length, tipAngle=36, tailLen=None, angle=0)
-        self._label = pg.TextItem(label, anchor=(0.5, 0.5))
-        font = QtGui.QFont()
-        font.setPointSizeF(13)
-        font.setBold(True)
-        self._label.setFont(font)
+        self._label = moving_label(label)
         for item, dz in ((self._shaft, 0.0), (self._head, 0.1), (self._label, 0.2)):
             item.setZValue(z + dz)
             view_box.addItem(item, ignoreBounds=True)
         self.tip = (1.0, 0.0)
+        self._draw_tip()
 
     def set_style(self, color, width: float = 3.0, opacity: float = 1.0) -> None:
         colour = QtGui.QColor(color)
@@ -37,7 +35,15 @@ class VectorArrow:
 
     def set_tip(self, x: float, y: float) -> None:
         """Point the arrow at (x, y); a zero vector shows only as a dot-sized head."""
-        self.tip = (float(x), float(y))
+        tip = (float(x), float(y))
+        if tip != self.tip:
+            self.tip = tip
+            self._draw_tip()
+        else:  # an arrow that stays (v itself, where x was): only its label goes back where
+            self._label.setPos(*tip)  # the arrow puts it, in case the label placer moved it
+
+    def _draw_tip(self) -> None:
+        x, y = self.tip
         self._shaft.set_points([[0.0, 0.0], [x, y]])
         if x == 0 and y == 0:
             self._head.setVisible(False)

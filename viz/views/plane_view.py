@@ -104,11 +104,14 @@ class PlaneView(pg.GraphicsView):
         self.setAntialiasing(True)
         # everything moves every frame: a spatial index would be rebuilt per frame for nothing
         self.scene().setItemIndexMethod(QtWidgets.QGraphicsScene.ItemIndexMethod.NoIndex)
+        # the background layer (an opaque theme colour) covers every pixel: Qt need not clear
+        # the viewport to its palette colour before each paint
+        self.viewport().setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(320, 240)
         self.view_box = PlaneViewBox()
         self.setCentralItem(self.view_box)
         box = self.view_box
-        self.fixed_grid = GridItem(box, z=0)
+        self.fixed_grid = GridItem()  # painted in the background: see drawBackground
         self.grid = GridItem(box, z=10)
         self.area = DeterminantArea(box, z=20)
         self.collapse = CollapseHighlight(box, z=25)
@@ -237,6 +240,7 @@ class PlaneView(pg.GraphicsView):
         self._look = (theme, palette)
         self.setBackground(theme.background)
         self.fixed_grid.set_style(theme.fixed_grid, 1.0, theme.axes, 1.6)
+        self._refresh_background()
         self.grid.set_style(theme.grid, 1.0, theme.grid, 2.2)
         self.area.set_style(palette.area_positive, palette.area_negative, theme.text,
                             theme.background)
@@ -310,11 +314,33 @@ class PlaneView(pg.GraphicsView):
         """Re-clip everything that spans the whole view after a pan, zoom or resize."""
         rect = self.visible_rect()
         self.fixed_grid.set_view_rect(rect)
+        self._refresh_background()
         self.grid.set_view_rect(rect)
         self.eigenlines.set_view_rect(rect)
         self.collapse.set_view_rect(rect)
         self.span.set_view_rect(rect)
         self.place_labels()
+
+    # -- the background: colour and fixed grid ----------------------------------------------
+    def drawBackground(self, painter, rect) -> None:
+        """The background colour, then the fixed grid: the layer under every item.
+
+        Qt keeps this layer as a pixmap (pyqtgraph turns on the view's CacheBackground) and
+        copies it under the items at every paint, so the grid that never moves is not stroked
+        again each frame, only after :meth:`_refresh_background`. A picture (``render``: PNG,
+        SVG) paints the layer afresh, with the grid as lines.
+        """
+        super().drawBackground(painter, rect)
+        painter.save()
+        painter.setTransform(self.view_box.childGroup.sceneTransform(), True)  # plane coordinates
+        self.fixed_grid.paint(painter)
+        painter.restore()
+
+    def _refresh_background(self) -> None:
+        """Have the cached background drawn anew at the next paint: the fixed grid moved on the
+        screen (a pan, zoom or resize) or changed colour (a new theme)."""
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.invalidateScene(visible, QtWidgets.QGraphicsScene.SceneLayer.BackgroundLayer)
 
     # -- labels ----------------------------------------------------------------------------
     def label_items(self) -> list:

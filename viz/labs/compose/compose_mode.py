@@ -238,7 +238,7 @@ class ComposeMode(Mode):
         canvases = self.pair_canvases if show.kind == "pair" else [self.single_canvas]
         for canvas, track in zip(canvases, show.tracks):
             canvas.show(track.scene(position), track.display(position))
-            canvas.caption.setText("<br>".join(html.escape(line) for line in track.caption(position)))
+            canvas.say(track.caption(position))
 
     def _show_verdict(self, state) -> None:
         verdict = commute_verdict(state.a, state.b)

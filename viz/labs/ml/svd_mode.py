@@ -174,7 +174,7 @@ class SVDMode(MLMode):
             self._attach(canvas.view)
         if self.overlay is not None:
             self.overlay.show(show, display, self.trail)
-        canvas.caption.setText("<br>".join(html.escape(line) for line in show.caption(position)))
+        canvas.say(show.caption(position))
 
     def _attach(self, view) -> None:
         """The canvas made a new view (the first time, or on a 2D ↔ 3D switch): draw on it."""

@@ -110,6 +110,7 @@ def svg_bytes(width: int, height: int, description: str, paint: Callable[[QtGui.
     generator.setOutputDevice(buffer)
     generator.setSize(QtCore.QSize(width, height))
     generator.setViewBox(QtCore.QRect(0, 0, width, height))
+    generator.setResolution(layout_dpi())  # text as large as the layout it was placed by
     generator.setTitle("Linear Lens")
     generator.setDescription(description)
     painter = QtGui.QPainter()
@@ -120,6 +121,16 @@ def svg_bytes(width: int, height: int, description: str, paint: Callable[[QtGui.
     finally:
         painter.end()
     return bytes(buffer.data())
+
+
+def layout_dpi() -> int:
+    """The dots per inch text is laid out at (the screen's; 96 without one).
+
+    QSvgGenerator assumes 72 dpi and writes a 13 pt font as ``font-size="13"``, while labels,
+    the caption and the space painter's label boxes are measured on the screen, where 13 pt is
+    17⅓ px: an SVG drawn at 72 dpi showed every text at ¾ of the size it was placed for."""
+    screen = QtGui.QGuiApplication.primaryScreen()
+    return round(screen.logicalDotsPerInchY()) if screen is not None else 96
 
 
 def write_picture(path: Path, data: bytes) -> None:

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 
 TURNS = (0, 1, -1, 2, -2, 3, -3, 4, 5, -5, 6, -6, 7, -7, 8)  # sixteenths of a turn from natural
-REACHES = (1.0, 1.6, 2.4, 3.4, 5.0)  # how far out to look, as multiples of the label's own reach
+REACHES = (1.0, 1.6, 2.4, 3.4, 5.0, 7.0, 10.0)  # how far out to look, as multiples of the label's own reach
+# (the last two only when all nearer places are taken: a point under an export's caption)
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,9 @@ def _candidates(label: Label, frame=None):
     ax, ay = label.anchor
     cx, cy = label.natural.centre
     dx, dy = cx - ax, cy - ay
+    if frame is not None:  # a point off the picture (a 3D arrow running out of it): look from
+        ax = min(max(ax, 0.0), frame[0])  # the nearest point of the picture's edge instead,
+        ay = min(max(ay, 0.0), frame[1])  # where every place around it is not already outside
     reach = math.hypot(dx, dy)
     base = math.atan2(dy, dx) if reach > 1e-9 else -math.pi / 2  # no direction: start above
     half_w, half_h = label.natural.width / 2, label.natural.height / 2

@@ -40,6 +40,18 @@ def pytest_configure(config):
     share_gl_contexts()  # before the QApplication exists, as the app's main() does
 
 
+def require_opengl() -> None:
+    """Skip the calling test where there is no OpenGL — or fail it where
+    ``LINEAR_LENS_REQUIRE_GL=1`` says the 3D tests must run (CI)."""
+    from viz.gl_support import opengl_problem
+
+    problem = opengl_problem()
+    if problem:
+        if os.environ.get("LINEAR_LENS_REQUIRE_GL") == "1":
+            pytest.fail(f"OpenGL is required here (LINEAR_LENS_REQUIRE_GL=1) but {problem}")
+        pytest.skip(f"no OpenGL: {problem}")
+
+
 class TookTooLong(Exception):
     """A call did not return in time: in the app, that would be a frozen window."""
 

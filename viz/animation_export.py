@@ -140,7 +140,9 @@ def export_animation(scene: Scene, path, size=(1280, 720), fps=30, duration=3.0,
     motion = TransformPath(begin, target)
     count = frame_count(fps, duration)
     if n == 3:
-        source: PlaneFrames | SpaceFrames = SpaceFrames(scene, size, camera or scene.camera(), orbit, caption)
+        from .export3d import motion_camera  # one camera for every frame: in frame, off the caption
+        still = motion_camera(scene, size, camera, motion, count, caption)
+        source: PlaneFrames | SpaceFrames = SpaceFrames(scene, size, still, orbit, caption)
     else:
         source = PlaneFrames(scene, size, motion, count, rect, caption)
     try:

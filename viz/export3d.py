@@ -20,7 +20,7 @@ from .export import (
     svg_bytes,
     write_picture,
 )
-from .geometry3d import Camera
+from .geometry3d import Camera, picture_camera
 from .items.caption import Caption
 from .labels import Box
 from .picture import LAYOUT_WIDTH, picture_scale
@@ -28,16 +28,50 @@ from .scene import Scene
 from .views.space_painter import SpacePainter
 
 
+def export_camera(scene: Scene, size, camera: Camera | None = None, display=None,
+                  caption: bool = True) -> Camera:
+    """The camera a 3D picture of ``scene`` at ``size`` is drawn with: ``camera`` (default the
+    scene's own, arrows apart) moved back just enough that every arrow tip, the parallelepiped's
+    corners and every label anchor lie inside the picture and clear of the caption
+    (:func:`viz.geometry3d.picture_camera`). The SVG, the OpenGL PNG and each frame of an
+    animation (:class:`~viz.views.space_painter.SpacePainter` frames its camera by this rule)
+    use it, so they agree; the window's own camera is never changed."""
+    camera = camera or scene.camera()
+    display = scene.matrix_floats if display is None else display
+    return picture_camera(scene, display, camera, size, _reserved(scene, size, caption))
+
+
+def motion_camera(scene: Scene, size, camera: Camera | None, motion, count: int,
+                  caption: bool = True) -> Camera:
+    """One camera for all ``count`` frames of an animation along ``motion`` (a
+    :class:`~viz.interpolation.TransformPath`, eased as the frames are): :func:`export_camera`'s
+    rule over every frame at once, so the picture never zooms or slides as the matrix plays (each
+    frame's painter then finds it fits and keeps it; an orbit is framed frame by frame)."""
+    from .animation import smooth
+
+    camera = camera or scene.camera()
+    frames = [motion.at(smooth(i / max(count - 1, 1))) for i in range(count)]
+    return picture_camera(scene, scene.matrix_floats, camera, size, _reserved(scene, size, caption),
+                          also=frames)
+
+
+def _reserved(scene: Scene, size, caption: bool) -> list[Box]:
+    """The boxes a picture keeps free: its caption, if it has one."""
+    return [caption_box(scene, picture_scale(size))] if caption else []
+
+
 def export_space_svg(scene: Scene, path, size, camera: Camera, display=None, caption: bool = True) -> Path:
-    """Write the 3D scene as an SVG of vector paths (no OpenGL needed)."""
+    """Write the 3D scene as an SVG of vector paths (no OpenGL needed), seen by ``camera``
+    framed by :func:`export_camera`."""
     path = Path(path)
     if picture_format(path) != "svg":
         raise ExportError("export_space_svg writes .svg files")
     display = scene.matrix_floats if display is None else display
+    reserved = _reserved(scene, size, caption)
+    framed = export_camera(scene, size, camera, display, caption)
 
     def paint(painter: QtGui.QPainter) -> None:
-        reserved = [caption_box(scene, picture_scale(size))] if caption else []
-        SpacePainter(scene, display, camera, size, reserved=reserved).paint(painter)
+        SpacePainter(scene, display, framed, size, reserved=reserved, frame=False).paint(painter)
         if caption:
             paint_caption(painter, scene, picture_scale(size))
 
@@ -74,7 +108,8 @@ class OpenGLUnavailable(ExportError):
 
 def export_space_png(scene: Scene, path, size, camera: Camera, display=None, caption: bool = True,
                      view=None) -> Path:
-    """Render the 3D scene through OpenGL at ``size`` (off-screen, independent of any window).
+    """Render the 3D scene through OpenGL at ``size`` (off-screen, independent of any window),
+    seen by ``camera`` framed by :func:`export_camera`.
 
     ``view`` is a live :class:`SpaceView` showing ``scene`` to render with (the window's);
     without one, an off-screen view is made for the picture and closed afterwards.
@@ -90,10 +125,10 @@ def export_space_png(scene: Scene, path, size, camera: Camera, display=None, cap
         view = _offscreen_space_view(scene, size)
     try:
         previous = (view.camera(), view.display)
-        view.set_camera(camera)
         if display is not None:
             view.show_matrix(display)
-        image = view.render_image(size, [caption_box(scene, picture_scale(size))] if caption else [])
+        view.set_camera(export_camera(scene, size, camera, view.display, caption))
+        image = view.render_image(size, _reserved(scene, size, caption))
         if not own_view:
             view.set_camera(previous[0])
             view.show_matrix(previous[1])

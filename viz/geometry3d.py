@@ -7,7 +7,7 @@ rendered 3D picture — and can be made without any OpenGL at all.
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -274,6 +274,211 @@ def best_camera(tips, base: Camera | None = None, enough: float = 15.0, edges=()
             if key > best_key:
                 best, best_key = camera, key
     return best
+
+
+FRAME_MARGIN = 0.04  # of the picture's shorter side: how far inside the edges (and clear of the caption)
+WIDEST = 100.0  # a picture's camera moves back at most this many times its own distance
+WIDEN_STEP = 1.02  # and in steps of 2%: never more than 2% farther back than needed
+BIGGEST_AVOIDED = 0.25  # of the picture's area: a caption larger than this is not kept clear
+
+
+def _fits(points: np.ndarray, camera: Camera, size, avoid, margin: float) -> np.ndarray:
+    """For each point: does ``camera`` show it in front, ``margin`` pixels inside the picture
+    and at least ``margin`` pixels clear of every box in ``avoid``?"""
+    width, height = size
+    pixels, depth = project(points, camera, size)
+    x, y = pixels[:, 0], pixels[:, 1]
+    with np.errstate(invalid="ignore"):
+        ok = ((depth > 1e-6 * camera.distance) & (x >= margin) & (x <= width - margin)
+              & (y >= margin) & (y <= height - margin))
+        for left, top, box_width, box_height in avoid:
+            ok &= ~((x > left - margin) & (x < left + box_width + margin)
+                    & (y > top - margin) & (y < top + box_height + margin))
+    return ok
+
+
+def framed_camera(camera: Camera, points, size, avoid=(), margin: float | None = None) -> Camera:
+    """``camera`` moved straight back from its target — same direction, only farther — just far
+    enough that every point shows inside the picture of ``size`` and clear of the ``avoid`` boxes
+    (left, top, width, height in pixels: the caption), each by ``margin`` pixels (default
+    :data:`FRAME_MARGIN` of the shorter side) — its target also moved sideways, the picture slid
+    down or right out from under the caption in the top-left corner, when that lets it stay
+    nearer; unchanged when everything fits already. Without a caption in the way it zooms out
+    about its target, as the 2D framing zooms out about the origin.
+
+    Points that would not fit even :data:`WIDEST` times farther back (an entry of 1e6) are left
+    out: they leave any picture. A box over more than :data:`BIGGEST_AVOIDED` of a small
+    picture is not avoided (as in 2D: zooming out would only shrink the picture).
+
+    >>> iso = CAMERA_PRESETS["iso"]
+    >>> framed_camera(iso, [[1, 0, 0]], (800, 600)) == iso       # in the picture already
+    True
+    >>> far = [[0.0, 0.0, 12.0]]                                  # far above: off the top
+    >>> wide = framed_camera(iso, far, (800, 600))
+    >>> wide.distance > iso.distance, (wide.azimuth, wide.elevation) == (iso.azimuth, iso.elevation)
+    (True, True)
+    >>> bool(_fits(np.array(far), wide, (800, 600), (), 24.0).all())
+    True
+    >>> caption = [(0, 0, 500, 200)]                               # over the top middle
+    >>> moved = framed_camera(iso, [[0.0, 0.0, 2.0]], (800, 600), caption)
+    >>> moved.distance == iso.distance and moved.center != iso.center   # no smaller: moved down
+    True
+    """
+    width, height = size
+    margin = FRAME_MARGIN * min(width, height) if margin is None else margin
+    avoid = [(float(box[0]), float(box[1]), float(box[2]), float(box[3])) if not hasattr(box, "left")
+             else (box.left, box.top, box.width, box.height) for box in avoid]
+    # a caption that fills a quarter of a small picture is not avoided (as in 2D): zooming out
+    # would only shrink the picture
+    avoid = [box for box in avoid if box[2] * box[3] <= BIGGEST_AVOIDED * width * height]
+    points = np.asarray(points, dtype=float).reshape(-1, 3)
+    points = points[np.all(np.isfinite(points), axis=1)]
+    if len(points) == 0 or _fits(points, camera, size, avoid, margin).all():
+        return camera
+    widest = replace(camera, distance=camera.distance * WIDEST)
+    points = points[_fits(points, widest, size, avoid, margin)]  # those a picture can hold at all
+    distance = camera.distance
+    while distance < widest.distance:
+        candidate = replace(camera, distance=distance)
+        for option in (candidate, *_slides(candidate, points, size, avoid, margin)):
+            if _fits(points, option, size, avoid, margin).all():
+                return option
+        distance *= WIDEN_STEP
+    return widest
+
+
+def _slid(camera: Camera, right: float, down: float, depth: float, width: int) -> Camera:
+    """``camera`` with its target moved sideways so that a point at ``depth`` slides ``right``
+    and ``down`` pixels in a picture ``width`` wide (nearer points slide farther, farther less)."""
+    view = view_matrix(camera)
+    per_pixel = 2.0 * depth * math.tan(math.radians(camera.fov) / 2) / width
+    move = per_pixel * (down * view[1, :3] - right * view[0, :3])  # eye y points up, x right
+    return replace(camera, center=tuple(float(c) for c in np.asarray(camera.center, dtype=float) + move))
+
+
+def _slides(camera: Camera, points: np.ndarray, size, avoid, margin: float) -> list[Camera]:
+    """``camera`` with its target moved so that the picture slides down (or right) just far
+    enough that none of the points lies under an ``avoid`` box any more."""
+    width, _ = size
+    pixels, depth = project(points, camera, size)
+    x, y = pixels[:, 0], pixels[:, 1]
+    options = []
+    for left, top, box_width, box_height in avoid:
+        bottom, side = top + box_height + margin, left + box_width + margin
+        below = (x > left - margin) & (x < side) & (y < bottom)   # in the box's columns, above its foot
+        beside = (y > top - margin) & (y < bottom) & (x < side)   # in its rows, left of its side
+        # the farthest of them slides least: move the target as far as that one needs
+        if below.any():
+            options.append(_slid(camera, 0.0, float((bottom - y[below]).max()) + 1.0,
+                                 float(depth[below].max()), width))
+        if beside.any():
+            options.append(_slid(camera, float((side - x[beside]).max()) + 1.0, 0.0,
+                                 float(depth[beside].max()), width))
+    return options
+
+
+def picture_points(scene, display) -> np.ndarray:
+    """The points (N, 3) a 3D picture of ``scene`` under ``display`` must show: every arrow's
+    tip (î, ĵ, k̂, the vectors and their images), the parallelepiped's corners and every label's
+    anchor."""
+    display = np.asarray(display, dtype=float)
+    corners, _, _ = parallelepiped(display)
+    tips = [arrow.tip(display) for arrow in scene.arrows]
+    anchors = [label.anchor for label in scene.labels(display)]
+    return np.vstack([corners, np.reshape(tips, (-1, 3)), np.reshape(anchors, (-1, 3))])
+
+
+def picture_camera(scene, display, camera: Camera, size, avoid=(), also=()) -> Camera:
+    """The camera a 3D picture (a still, or one frame of an animation) of ``scene`` under
+    ``display`` is drawn with: ``camera`` framed (:func:`framed_camera`) so that everything the
+    picture must show (:func:`picture_points`) under ``display`` and under the scene's own matrix
+    — where an animation ends, eigen-line labels and all — lies inside it and off the caption's
+    box in ``avoid``; and under each matrix in ``also`` (every frame of an animation, so that one
+    camera serves them all and never jumps). The one rule the SVG, the OpenGL PNG and the
+    animation frames share."""
+    display = np.asarray(display, dtype=float)
+    points = [picture_points(scene, display)]
+    for other in (scene.matrix_floats, *also):
+        other = np.asarray(other, dtype=float)
+        if other.shape == display.shape and not np.array_equal(other, display):
+            points.append(picture_points(scene, other))
+    return framed_camera(camera, np.vstack(points), size, avoid)
+
+
+DEPTH_FLOOR = 0.4  # the opacity, relative to the nearest line, of the farthest line work
+
+
+def view_direction(camera: Camera) -> np.ndarray:
+    """The unit vector (world coordinates) along which ``camera`` looks: a point's depth is its
+    dot product with this, plus a constant.
+
+    >>> (view_direction(CAMERA_PRESETS["z"]).round(6) + 0.0).tolist()     # from above: looking down
+    [0.0, 0.0, -1.0]
+    """
+    return -view_matrix(camera)[2, :3]
+
+
+def depth_fade(depths, near: float | None = None, far: float | None = None,
+               floor: float = DEPTH_FLOOR) -> np.ndarray:
+    """Opacity factors (N,) for points at these ``depths``: 1 at ``near``, falling linearly to
+    ``floor`` at ``far`` (both default to the depths' own extremes), held at 1 and ``floor``
+    beyond them — farther lines fainter. A range of zero (or not finite) fades nothing.
+
+    >>> depth_fade([2.0, 4.0, 6.0]).tolist()
+    [1.0, 0.7, 0.4]
+    >>> depth_fade([0.0, 9.0], near=3.0, far=6.0).tolist()
+    [1.0, 0.4]
+    """
+    depths = np.asarray(depths, dtype=float).reshape(-1)
+    if len(depths) == 0:
+        return np.ones(0)
+    near = float(np.nanmin(depths)) if near is None else near
+    far = float(np.nanmax(depths)) if far is None else far
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        span = far - near
+        if not (math.isfinite(span) and span > 0):
+            return np.ones(len(depths))
+        fraction = np.clip((depths - near) / span, 0.0, 1.0)
+    return np.nan_to_num(1.0 - (1.0 - floor) * fraction, nan=1.0)
+
+
+CUBE_CENTRE = np.full(3, 0.5)
+
+
+def picture_depth_range(matrix, camera: Camera) -> tuple[float, float]:
+    """(near, far): the depths, along :func:`view_direction` (offset as ``depth_alphas`` uses
+    it), over which line work fades — where the lattice is bright: the ball of radius
+    :data:`NEIGHBOURHOOD` about the unit cube's centre, before ``matrix`` and its image after
+    (an ellipsoid: the centre's depth ± NEIGHBOURHOOD·|matrixᵀ·direction|).
+
+    >>> near, far = picture_depth_range(np.eye(3), CAMERA_PRESETS["z"])
+    >>> round(near, 6), round(far, 6)        # looking down: the top of the ball is nearest
+    (-2.5, 1.5)
+    """
+    matrix = np.asarray(matrix, dtype=float)
+    direction = view_direction(camera)
+    with np.errstate(over="ignore", invalid="ignore"):
+        ends = [float(CUBE_CENTRE @ direction) + r * NEIGHBOURHOOD for r in (-1.0, 1.0)]
+        centre = float(direction @ (matrix @ CUBE_CENTRE))
+        radius = NEIGHBOURHOOD * float(np.linalg.norm(matrix.T @ direction))
+        if math.isfinite(centre) and math.isfinite(radius):
+            ends += [centre - radius, centre + radius]
+    return min(ends), max(ends)
+
+
+def depth_alphas(points, camera: Camera, matrix) -> np.ndarray:
+    """The opacity factor (N,) of line work at world ``points`` in the picture of ``matrix``
+    seen by ``camera``: :func:`depth_fade` over :func:`picture_depth_range`. The one rule the
+    GL view and the painted exports share, so the window and a picture of it agree.
+
+    >>> camera = CAMERA_PRESETS["z"]                  # looking down the z-axis
+    >>> depth_alphas([[0, 0, 2.5], [0, 0, 0.5], [0, 0, -1.5]], camera, np.eye(3)).round(6).tolist()
+    [1.0, 0.7, 0.4]
+    """
+    points = np.asarray(points, dtype=float).reshape(-1, 3)
+    with np.errstate(over="ignore", invalid="ignore"):
+        depths = points @ view_direction(camera)
+    return depth_fade(depths, *picture_depth_range(matrix, camera))
 
 
 def faces_back_to_front(corners: np.ndarray, faces: np.ndarray, camera: Camera) -> np.ndarray:

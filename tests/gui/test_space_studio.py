@@ -3,12 +3,12 @@
 Needs OpenGL (a display): skipped without one, a failure with LINEAR_LENS_REQUIRE_GL=1.
 """
 
-import os
 
 import numpy as np
 import pytest
 from PyQt6 import QtGui
 
+from conftest import require_opengl
 from kernels import Matrix, Vector
 from viz.interpolation import rotation_about
 
@@ -17,13 +17,7 @@ from .conftest import type_into, wait_settled
 
 @pytest.fixture
 def window3d(qtbot, window):
-    from viz.gl_support import opengl_problem
-
-    problem = opengl_problem()
-    if problem:
-        if os.environ.get("LINEAR_LENS_REQUIRE_GL") == "1":
-            pytest.fail(f"OpenGL is required here (LINEAR_LENS_REQUIRE_GL=1) but {problem}")
-        pytest.skip(f"no OpenGL: {problem}")
+    require_opengl()
     window.studio.menus_.dimension_actions[3].trigger()
     qtbot.waitExposed(window.studio.space_view)
     return window

@@ -3,12 +3,12 @@
 ``LINEAR_LENS_REQUIRE_GL=1`` turns the skip into a failure, so CI cannot pass by skipping.
 """
 
-import os
 
 import numpy as np
 import pytest
 from PyQt6 import QtGui
 
+from conftest import require_opengl
 from kernels import Matrix, Vector
 from viz.geometry3d import CAMERA_PRESETS, Camera, project
 from viz.model import SceneModel
@@ -16,13 +16,7 @@ from viz.model import SceneModel
 
 @pytest.fixture
 def space_view(qtbot):
-    from viz.gl_support import opengl_problem
-
-    problem = opengl_problem()
-    if problem:
-        if os.environ.get("LINEAR_LENS_REQUIRE_GL") == "1":
-            pytest.fail(f"OpenGL is required here (LINEAR_LENS_REQUIRE_GL=1) but {problem}")
-        pytest.skip(f"no OpenGL: {problem}")
+    require_opengl()
     from viz.views.space_view import SpaceView
 
     def make(matrix, vector=(1, 2, 1)):

@@ -1,10 +1,10 @@
 """The Steps tab fits its width: the working wraps where it can be read, never scrolls sideways."""
 
-import os
 
 import pytest
 from PyQt6 import QtGui
 
+from conftest import require_opengl
 from kernels import Matrix, parse_matrix
 from viz.controls.steps_panel import StepsPanel, matrix_text, wrap_expansion_line
 from viz.model import SceneModel
@@ -103,13 +103,7 @@ def test_a_number_too_long_for_any_line_still_does_not_scroll_sideways(qtbot):
 
 def test_the_3x3_steps_tab_fits_the_default_window(qtbot, window, tmp_path):
     """Issue 16: at the default width the 3×3 Steps tab scrolled sideways."""
-    from viz.gl_support import opengl_problem
-
-    problem = opengl_problem()
-    if problem:
-        if os.environ.get("LINEAR_LENS_REQUIRE_GL") == "1":
-            pytest.fail(f"OpenGL is required here (LINEAR_LENS_REQUIRE_GL=1) but {problem}")
-        pytest.skip(f"no OpenGL: {problem}")
+    require_opengl()
     window.studio.switch_dimension(3)
     window.studio.apply_matrix(parse_matrix(MATRICES[0]))
     window.studio.side_tabs.setCurrentIndex(window.studio.side_tabs.indexOf(window.studio.steps_panel))

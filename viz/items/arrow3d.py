@@ -25,12 +25,22 @@ class Arrow3D:
         view.addItem(self._shaft)
         self.tip = np.array([1.0, 0.0, 0.0])
 
+    @property
+    def item(self) -> gl.GLLinePlotItem:
+        """The shaft's GL line (drawn at full opacity: arrows never fade with depth)."""
+        return self._shaft
+
     def set_style(self, rgba, width: float = 4.0) -> None:
         self._shaft.setData(color=rgba, width=width)
 
     def set_tip(self, tip) -> None:
         self.tip = np.asarray(tip, dtype=float)
         self._shaft.setData(pos=gl_points([[0.0, 0.0, 0.0], self.tip]))
+
+    def end_shaft_at(self, fraction: float) -> None:
+        """Draw the shaft only from the origin to ``fraction`` of the way to the tip (until the
+        next :meth:`set_tip`): under the painted head of a picture with wide lines."""
+        self._shaft.setData(pos=gl_points([[0.0, 0.0, 0.0], fraction * self.tip]))
 
     def set_visible(self, visible: bool) -> None:
         self._shaft.setVisible(visible)

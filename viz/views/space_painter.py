@@ -3,7 +3,9 @@
 Every line, face and label is projected with the numpy camera (:mod:`viz.geometry3d`) — the
 same maths the GL view uses — so an SVG needs no OpenGL: the faint lattice first, then the
 parallelepiped's faces from back to front (the painter's algorithm), its edges, eigenspaces,
-arrows and labels on top. The live GL view paints only the heads and labels with it.
+arrows and labels on top. The live GL view paints only the heads and labels with it. Line work
+(the lattice, the parallelepiped's edges, curves) fades with depth by the GL view's own rule,
+:func:`viz.geometry3d.depth_alphas`; arrows and labels never fade.
 """
 
 import numpy as np
@@ -11,10 +13,12 @@ from PyQt6 import QtCore, QtGui
 
 from ..geometry3d import (
     Camera,
+    depth_alphas,
     faces_back_to_front,
     faded_lattice,
     line_through_origin,
     parallelepiped,
+    picture_camera,
     plane_patch,
     project,
     signed_volume,
@@ -22,6 +26,11 @@ from ..geometry3d import (
 from ..labels import Box, Label, head_box, place
 from ..picture import picture_scale
 from ..scene import Scene
+
+# the lattices' opacity at their nearest and brightest (by the unit cube): farther pieces are
+# fainter (viz.geometry3d.faded_lattice, depth_alphas); the GL view uses the same values
+FIXED_LATTICE_ALPHA = 0.8
+LATTICE_ALPHA = 0.5
 
 
 def _color(hex_color: str, alpha: float = 1.0) -> QtGui.QColor:
@@ -45,11 +54,17 @@ class SpacePainter:
     over the OpenGL picture (:meth:`paint_overlay`)."""
 
     def __init__(self, scene: Scene, display, camera: Camera, size, scale: float | None = None,
-                 reserved=()):
-        """``reserved`` boxes (pixels) are kept free of labels: the caption of an export."""
-        self.picture, self.camera, self.size = scene, camera, size
+                 reserved=(), frame: bool = True):
+        """``reserved`` boxes (pixels) are kept free of labels: the caption of an export. A
+        picture is seen by ``camera`` moved back, if need be, until every arrow tip, corner and
+        label anchor lies inside it and off the reserved boxes
+        (:func:`viz.geometry3d.picture_camera`: :attr:`camera` is the one used); ``frame=False``
+        keeps ``camera`` as it is (the live view's overlay: the window's own camera)."""
+        self.size = size
         self.reserved = list(reserved)
         self.display = np.asarray(display, dtype=float)
+        self.picture = scene
+        self.camera = picture_camera(scene, self.display, camera, size, self.reserved) if frame else camera
         self.settled = scene.at_rest(self.display)
         self.theme = scene.look
         self.palette = scene.colors
@@ -77,7 +92,7 @@ class SpacePainter:
         if length < 1e-6:
             return
         ux, uy = (tx - ox) / length, (ty - oy) / length
-        head = min(14 * self.scale, 0.45 * length)
+        head = self._head_length(length)
         base_x, base_y = tx - head * ux, ty - head * uy
         if shaft:
             painter.setPen(_pen(color, width * self.scale, alpha))
@@ -88,6 +103,24 @@ class SpacePainter:
         painter.drawPolygon(QtGui.QPolygonF([
             QtCore.QPointF(tx, ty), QtCore.QPointF(base_x - half * uy, base_y + half * ux),
             QtCore.QPointF(base_x + half * uy, base_y - half * ux)]))
+
+    def _head_length(self, length: float) -> float:
+        """The length in pixels of the head of an arrow ``length`` pixels long on screen."""
+        return min(14 * self.scale, 0.45 * length)
+
+    def shaft_fraction(self, tip) -> float:
+        """How far (0 to 1) along the arrow from the origin to ``tip``, in space, the painted
+        head's base is: where a wide GL shaft should end, so it never blunts the point (nor,
+        translucent, shows through the head)."""
+        pixels, depth = project([[0, 0, 0], tip], self.camera, self.size)
+        (ox, oy), (tx, ty) = pixels
+        length = float(np.hypot(tx - ox, ty - oy))
+        if not (length > 1e-6 and np.all(depth > 0)):
+            return 1.0
+        on_screen = 1.0 - self._head_length(length) / length
+        # a fraction s of the way on screen is f = s·d0 / (s·d0 + (1 − s)·d1) of the way in space
+        near, far = float(depth[0]), float(depth[1])
+        return on_screen * near / (on_screen * near + (1.0 - on_screen) * far)
 
     def _font(self) -> QtGui.QFont:
         font = QtGui.QFont()
@@ -132,13 +165,11 @@ class SpacePainter:
         painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
         painter.fillRect(QtCore.QRectF(0, 0, *self.size), _color(self.theme.background))
         theme, palette, scale = self.theme, self.palette, self.scale
-        self._lattice(painter, np.eye(3), theme.fixed_grid, 0.7)
-        self._lattice(painter, self.display, theme.grid, 0.38)
+        self._lattice(painter, np.eye(3), theme.fixed_grid, FIXED_LATTICE_ALPHA)
+        self._lattice(painter, self.display, theme.grid, LATTICE_ALPHA)
         for curve in self.picture.curves:  # moved like the lattice: images of the unit sphere's circles
-            pixels = self._xy(np.asarray(curve.points, dtype=float) @ self.display.T)
-            painter.setPen(_pen(curve.color, curve.width * scale))
-            painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
-            painter.drawPolyline(QtGui.QPolygonF([QtCore.QPointF(x, y) for x, y in pixels]))
+            self._curve(painter, np.asarray(curve.points, dtype=float) @ self.display.T,
+                        curve.color, curve.width * scale)
         self._span(painter)
         if self.settled:
             self._subspaces(painter)
@@ -146,19 +177,44 @@ class SpacePainter:
         color = palette.area_positive if signed_volume(self.display) >= 0 else palette.area_negative
         for index in faces_back_to_front(corners, faces, self.camera):
             self._polygon(painter, corners[faces[index]], _color(color, 0.22))
-        self._segments(painter, corners[edges.ravel()], _pen(color, 2.0 * scale))
+        ends = corners[edges.ravel()]
+        fades = self._depth_alphas(ends)
+        for (start, end), fade in zip(ends.reshape(-1, 2, 3), (fades[0::2] + fades[1::2]) / 2):
+            self._segments(painter, np.array([start, end]), _pen(color, 2.0 * scale, float(fade)))
         self.paint_overlay(painter, shafts=True)
 
-    def _lattice(self, painter, matrix, color: str, alpha: float, levels: int = 8) -> None:
-        """The faded lattice (:func:`viz.geometry3d.faded_lattice`): pieces drawn in a few
-        steps of opacity, so an SVG stays small."""
+    def _depth_alphas(self, points) -> np.ndarray:
+        """The depth fade of line work at ``points`` (:func:`viz.geometry3d.depth_alphas`)."""
+        return depth_alphas(points, self.camera, self.display)
+
+    def _lattice(self, painter, matrix, color: str, alpha: float, levels: int = 12) -> None:
+        """The faded lattice (:func:`viz.geometry3d.faded_lattice`), fainter with depth too:
+        pieces drawn in a few steps of opacity, so an SVG stays small."""
         points, weights = faded_lattice(matrix)
+        weights = weights * self._depth_alphas(points)
         piece_weights = weights[0::2] + weights[1::2]
         steps = np.clip(np.round(piece_weights / 2 * levels), 1, levels)
         for step in range(1, levels + 1):
             chosen = np.repeat(steps == step, 2)
             if chosen.any():
                 self._segments(painter, points[chosen], _pen(color, 1.0 * self.scale, alpha * step / levels))
+
+    def _curve(self, painter, points, color: str, width: float, levels: int = 12) -> None:
+        """A closed curve through ``points`` (moved already), fainter with depth: each run of
+        pieces at one step of opacity is one polyline, so the curve stays smooth and small."""
+        if len(points) < 2:
+            return
+        pixels = self._xy(points)
+        fades = self._depth_alphas(points)
+        steps = np.clip(np.round((fades[:-1] + fades[1:]) / 2 * levels), 1, levels)
+        painter.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+        start = 0
+        for index in range(1, len(steps) + 1):
+            if index == len(steps) or steps[index] != steps[start]:
+                painter.setPen(_pen(color, width, float(steps[start]) / levels))
+                painter.drawPolyline(QtGui.QPolygonF(
+                    [QtCore.QPointF(x, y) for x, y in pixels[start:index + 1]]))
+                start = index
 
     def _span(self, painter) -> None:
         """The span of the compared vectors: a plane or a line through the origin."""

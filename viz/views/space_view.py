@@ -18,7 +18,7 @@ from ..items.lattice3d import Lattice3D
 from ..items.parallelepiped import Parallelepiped
 from ..items.subspaces3d import Subspaces3D
 from ..scene import Scene
-from .space_painter import SpacePainter
+from .space_painter import FIXED_LATTICE_ALPHA, LATTICE_ALPHA, SpacePainter
 
 
 def rgba(color: str, alpha: float = 1.0) -> tuple:
@@ -45,6 +45,7 @@ class SpaceView(gl.GLViewWidget):
         self.picture = scene
         self.display = scene.matrix_floats if scene.dimension == 3 else np.eye(3)
         self.settled = True
+        self._faded_for: tuple | None = None  # the view direction the depth fade was made for
         self.set_camera(CAMERA_PRESETS["iso"])
         self.show_scene(scene)
 
@@ -59,6 +60,24 @@ class SpaceView(gl.GLViewWidget):
         self.opts["fov"] = camera.fov
         self.setCameraPosition(pos=QtGui.QVector3D(*camera.center), distance=camera.distance,
                                elevation=camera.elevation, azimuth=camera.azimuth)
+
+    # the camera turns (a drag orbits it, a preset or an export moves it): farther lines stay fainter
+    def orbit(self, azim, elev):
+        super().orbit(azim, elev)
+        self._fade_by_depth()
+
+    def setCameraPosition(self, *args, **kwargs):
+        super().setCameraPosition(*args, **kwargs)
+        self._fade_by_depth()
+
+    def _fade_by_depth(self) -> None:
+        """Line work fades with its depth as the camera now sees the display
+        (:func:`viz.geometry3d.depth_alphas`, the rule the painted exports follow too). Only
+        the view direction matters: zooming and panning shift every depth alike."""
+        camera = self.camera()
+        self._faded_for = (camera.azimuth, camera.elevation)
+        for item in (self.fixed_lattice, self.lattice, self.solid, self.curves):
+            item.set_depth(camera, self.display)
 
     # -- what is shown ---------------------------------------------------------------------
     def show_scene(self, scene: Scene, display=None) -> None:
@@ -114,13 +133,14 @@ class SpaceView(gl.GLViewWidget):
             shaft.set_tip(arrow.tip(display))
         self.eigenspaces.set_visible(self.settled)
         self.collapse.set_visible(self.settled)
+        self._fade_by_depth()
         self.update()
 
     def _apply_look(self, scene: Scene) -> None:
         theme, palette = scene.look, scene.colors
         self.setBackgroundColor(theme.background)
-        self.fixed_lattice.set_style(rgba(theme.fixed_grid, 0.7), 1.0)
-        self.lattice.set_style(rgba(theme.grid, 0.38), 1.0)
+        self.fixed_lattice.set_style(rgba(theme.fixed_grid, FIXED_LATTICE_ALPHA), 1.0)
+        self.lattice.set_style(rgba(theme.grid, LATTICE_ALPHA), 1.0)
         self.solid.set_style(rgba(palette.area_positive), rgba(palette.area_negative))
         self.eigenspaces.set_style(rgba(palette.eigen))
         self.collapse.set_style(rgba(palette.collapse, 0.9), plane_alpha=0.22)
@@ -129,8 +149,17 @@ class SpaceView(gl.GLViewWidget):
     # -- arrow heads and labels, painted over the GL picture ----------------------------
     def overlay(self, size, scale: float = 1.0, reserved=()) -> SpacePainter:
         """The painter of heads and labels for a picture of ``size`` (``scale`` × on screen);
-        labels keep clear of the ``reserved`` boxes."""
-        return SpacePainter(self.picture, self.display, self.camera(), size, scale=scale, reserved=reserved)
+        labels keep clear of the ``reserved`` boxes. It sees what this view's camera sees, as
+        it is: an export frames the camera before it sets it here (:func:`viz.export3d.export_camera`)."""
+        return SpacePainter(self.picture, self.display, self.camera(), size, scale=scale, reserved=reserved,
+                            frame=False)
+
+    def paint(self, *, region, viewport, useItemNames=False):
+        # every frame, on screen and in renderToArray's tiles; the camera's opts may have been
+        # changed directly, without orbit or setCameraPosition
+        if self._faded_for != (self.opts["azimuth"], self.opts["elevation"]):
+            self._fade_by_depth()
+        super().paint(region=region, viewport=viewport, useItemNames=useItemNames)
 
     def paintGL(self, *args, **kwargs):
         super().paintGL(*args, **kwargs)
@@ -146,11 +175,25 @@ class SpaceView(gl.GLViewWidget):
         if not self.isValid():
             self.grabFramebuffer()  # a view never shown has no GL context yet: this makes one
         self.makeCurrent()
-        pixels = np.ascontiguousarray(self.renderToArray((width, height)))  # (height, width, 4) BGRA
+        scale = width / max(self.width(), 1)
+        overlay = self.overlay(size, scale=scale, reserved=reserved)
+        lines = [item for item in self.items if isinstance(item, gl.GLLinePlotItem)]
+        widths = [item.width for item in lines]
+        try:  # lines as thick, for the picture's size, as the painted heads and labels are big
+            for item, line_width in zip(lines, widths):
+                item.setData(width=line_width * scale)
+            for shaft in self.arrows:
+                shaft.end_shaft_at(overlay.shaft_fraction(shaft.tip))
+            pixels = np.ascontiguousarray(self.renderToArray((width, height)))  # (height, width, 4) BGRA
+        finally:
+            for item, line_width in zip(lines, widths):
+                item.setData(width=line_width)
+            for shaft in self.arrows:
+                shaft.set_tip(shaft.tip)
         image = QtGui.QImage(pixels.data, width, height, 4 * width,
                              QtGui.QImage.Format.Format_RGB32).copy()
         painter = QtGui.QPainter(image)
-        self.overlay(size, scale=width / max(self.width(), 1), reserved=reserved).paint_overlay(painter)
+        overlay.paint_overlay(painter)
         painter.end()
         return image
 

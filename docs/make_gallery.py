@@ -140,7 +140,7 @@ def studio(matrix: str, vectors, ticked=()) -> Draw:
         painter = QtGui.QPainter(image)
         scale = picture_scale(SIZE)
         SpacePainter(scene, scene.matrix_floats, scene.camera(), SIZE,
-                     reserved=[caption_box(scene, scale)]).paint(painter)
+                     reserved=[caption_box(scene, scale)], frame=True).paint(painter)
         paint_caption(painter, scene, scale)
         painter.end()
         image.save(str(path), "PNG")

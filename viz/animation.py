@@ -20,6 +20,12 @@ def smooth(t: float) -> float:
     return t * t * (3 - 2 * t)
 
 
+def eased_displays(motion: TransformPath, count: int) -> list[np.ndarray]:
+    """The matrix on screen at each of ``count`` evenly spaced frames of ``motion``, eased by
+    :func:`smooth` as the window plays it (an exported animation's frames)."""
+    return [motion.at(smooth(i / max(count - 1, 1))) for i in range(count)]
+
+
 def linear(t: float) -> float:
     return min(max(t, 0.0), 1.0)
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 from PIL import GifImagePlugin, Image, ImageChops
 
-from .animation import smooth
+from .animation import eased_displays, smooth
 from .export import ExportError, build_view, render_image
 from .files import reason, write_through
 from .geometry import fit_rect, parallelogram
@@ -97,8 +97,7 @@ def validate(size, fps, duration) -> None:
 def motion_points(path: TransformPath, vector, count: int) -> np.ndarray:
     """Every point the framing must show over the motion: the parallelograms, v and Mv."""
     points = [np.array([vector])]
-    for i in range(count):
-        matrix = path.at(smooth(i / max(count - 1, 1)))
+    for matrix in eased_displays(path, count):
         points += [parallelogram(matrix), (matrix @ vector)[None, :]]
     return np.vstack(points)
 
@@ -123,9 +122,10 @@ def export_animation(scene: Scene, path, size=(1280, 720), fps=30, duration=3.0,
     ``start`` is a square array of the scene's size (the last transition's start) or None for
     the identity. In the plane, ``rect`` = (x_min, x_max, y_min, y_max) fixes the framing; by
     default it is the still's, widened when the motion leaves it. In space, ``camera`` (default:
-    the scene's own, arrows apart) sees the motion and turns by ``orbit`` degrees of azimuth
-    over it. ``progress(done, total)`` is called after each frame;
-    a False return cancels (:class:`AnimationCancelled`). Any other failure is an ExportError.
+    the scene's own, arrows apart), backed off or slid only as far as the whole motion needs to
+    stay in the picture and off the caption (:func:`viz.export3d.motion_camera`), sees the motion
+    and turns by ``orbit`` degrees of azimuth over it. ``progress(done, total)`` is called after
+    each frame; a False return cancels (:class:`AnimationCancelled`). Any other failure is an ExportError.
     Either way nothing is left behind. Returns the path written.
     """
     path = Path(path)
@@ -170,8 +170,8 @@ def write_animation(path: Path, images, ends, size, fps, loop, count, progress) 
     ``images()`` yields the frames as RGB32 QImages; an image may be drawn into again once
     ``FRAME_RING − 1`` later frames have been yielded, not sooner (the video is written behind
     the drawing). ``ends()`` gives the first and last frames, from which a GIF's one shared
-    palette is made. ``progress(done,
-    total)`` after each frame; a False return cancels. Nothing is left behind on failure.
+    palette is made. ``progress(done, total)`` after each frame; a False return cancels.
+    Nothing is left behind on failure.
     """
     kind = animation_format(path)
 
@@ -221,14 +221,16 @@ class PlaneFrames:
 
 
 class SpaceFrames:
-    """Frames of space, painted with QPainter (no OpenGL): the camera turns by ``orbit``
-    degrees of azimuth, eased like the motion, and the caption keeps its corner."""
+    """Frames of space, painted with QPainter (no OpenGL), seen by one ``camera`` framed for the
+    whole motion (:func:`viz.export3d.motion_camera`); the camera turns by ``orbit`` degrees of
+    azimuth, eased like the motion, and is then framed again each frame, since turning moves
+    what fits. The caption keeps its corner."""
 
     def __init__(self, scene: Scene, size, camera, orbit: float, caption: bool):
-        from .export3d import caption_box
+        from .export3d import caption_reserve
 
         self.scene, self.size, self.camera, self.orbit, self.caption = scene, size, camera, orbit, caption
-        self.reserved = [caption_box(scene, picture_scale(size))] if caption else []
+        self.reserved = caption_reserve(scene, size, caption)
 
     def render(self, display, t: float, image=None):
         from dataclasses import replace
@@ -243,7 +245,8 @@ class SpaceFrames:
             image = QtGui.QImage(width, height, QtGui.QImage.Format.Format_RGB32)
         camera = replace(self.camera, azimuth=self.camera.azimuth + self.orbit * smooth(t))
         painter = QtGui.QPainter(image)
-        SpacePainter(self.scene, display, camera, self.size, reserved=self.reserved).paint(painter)
+        SpacePainter(self.scene, display, camera, self.size, reserved=self.reserved,
+                     frame=bool(self.orbit)).paint(painter)
         if self.caption:
             paint_caption(painter, self.scene, picture_scale(self.size))
         painter.end()

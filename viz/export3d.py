@@ -7,6 +7,7 @@ written atomically, as the 2D pictures are (:func:`viz.export.write_picture`).
 """
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from PyQt6 import QtCore, QtGui, QtWidgets
@@ -38,25 +39,36 @@ def export_camera(scene: Scene, size, camera: Camera | None = None, display=None
     use it, so they agree; the window's own camera is never changed."""
     camera = camera or scene.camera()
     display = scene.matrix_floats if display is None else display
-    return picture_camera(scene, display, camera, size, _reserved(scene, size, caption))
+    return picture_camera(scene, display, camera, size, caption_reserve(scene, size, caption))
+
+
+MOTION_SAMPLES = 121  # moments of a motion its camera is framed over (the path is smooth)
+MOTION_WIDEN = 1.5  # an animation's camera backs off at most this much farther than its ends need
 
 
 def motion_camera(scene: Scene, size, camera: Camera | None, motion, count: int,
                   caption: bool = True) -> Camera:
     """One camera for all ``count`` frames of an animation along ``motion`` (a
     :class:`~viz.interpolation.TransformPath`, eased as the frames are): :func:`export_camera`'s
-    rule over every frame at once, so the picture never zooms or slides as the matrix plays (each
-    frame's painter then finds it fits and keeps it; an orbit is framed frame by frame)."""
-    from .animation import smooth
+    rule over the whole motion at once (sampled at :data:`MOTION_SAMPLES` moments), so the
+    picture never zooms or slides as the matrix plays. It backs off at most :data:`MOTION_WIDEN`
+    times as far as the start and the end need: a motion through huge in-between values
+    (I → diag(10⁶, 1, 1)) would otherwise shrink every frame to a speck, while its last frame
+    should look like the still."""
+    from .animation import eased_displays
 
     camera = camera or scene.camera()
-    frames = [motion.at(smooth(i / max(count - 1, 1))) for i in range(count)]
-    return picture_camera(scene, scene.matrix_floats, camera, size, _reserved(scene, size, caption),
-                          also=frames)
+    reserve = caption_reserve(scene, size, caption)
+    ends = [picture_camera(scene, display, camera, size, reserve)
+            for display in (motion.at(0.0), scene.matrix_floats)]
+    moving = picture_camera(scene, scene.matrix_floats, camera, size, reserve,
+                            also=eased_displays(motion, min(count, MOTION_SAMPLES)))
+    farthest = MOTION_WIDEN * max(end.distance for end in ends)
+    return moving if moving.distance <= farthest else replace(moving, distance=farthest)
 
 
-def _reserved(scene: Scene, size, caption: bool) -> list[Box]:
-    """The boxes a picture keeps free: its caption, if it has one."""
+def caption_reserve(scene: Scene, size, caption: bool) -> list[Box]:
+    """The boxes a 3D picture keeps free of labels and of what it shows: its caption, if it has one."""
     return [caption_box(scene, picture_scale(size))] if caption else []
 
 
@@ -67,11 +79,11 @@ def export_space_svg(scene: Scene, path, size, camera: Camera, display=None, cap
     if picture_format(path) != "svg":
         raise ExportError("export_space_svg writes .svg files")
     display = scene.matrix_floats if display is None else display
-    reserved = _reserved(scene, size, caption)
+    reserved = caption_reserve(scene, size, caption)
     framed = export_camera(scene, size, camera, display, caption)
 
     def paint(painter: QtGui.QPainter) -> None:
-        SpacePainter(scene, display, framed, size, reserved=reserved, frame=False).paint(painter)
+        SpacePainter(scene, display, framed, size, reserved=reserved).paint(painter)
         if caption:
             paint_caption(painter, scene, picture_scale(size))
 
@@ -128,7 +140,7 @@ def export_space_png(scene: Scene, path, size, camera: Camera, display=None, cap
         if display is not None:
             view.show_matrix(display)
         view.set_camera(export_camera(scene, size, camera, view.display, caption))
-        image = view.render_image(size, _reserved(scene, size, caption))
+        image = view.render_image(size, caption_reserve(scene, size, caption))
         if not own_view:
             view.set_camera(previous[0])
             view.show_matrix(previous[1])

@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 from PyQt6 import QtWidgets
 
+from conftest import deadline
 from kernels import Matrix
 from viz import animation_export
 from viz.animation_export import AnimationCancelled, export_animation
@@ -246,22 +247,61 @@ def test_ffmpeg_failing_midway_is_one_error_and_leaves_nothing(qtbot, tmp_path, 
 
     def dying(*args, **kwargs):
         writer = real(*args, **kwargs)
-        yield next(writer)  # start
-        for _ in range(3):
-            yield writer.send((yield))
+        writer.send(None)  # start ffmpeg
+        yield
+        for _ in range(3):  # three frames go through, then ffmpeg is gone
+            writer.send((yield))
         writer.close()
         raise OSError("ffmpeg: No space left on device")
 
     monkeypatch.setattr(imageio_ffmpeg, "write_frames", dying)
     target = tmp_path / "full.mp4"
-    with pytest.raises(ExportError, match="No space left on device"):
+    with deadline(30), pytest.raises(ExportError, match="No space left on device"):
         export_animation(shear().scene, target, size=SIZE, fps=10, duration=2.0)
     assert list(tmp_path.iterdir()) == []
 
 
+class _NumberedFrames:
+    """A frame source that paints frame k all in the blue value k, into the image it is given."""
+
+    def __init__(self, size):
+        self.size, self.drawn = size, 0
+
+    def render(self, _display, _t, image=None):
+        from PyQt6 import QtGui
+
+        if image is None:
+            image = QtGui.QImage(*self.size, QtGui.QImage.Format.Format_RGB32)
+        image.fill(QtGui.QColor(0, 0, self.drawn))
+        self.drawn += 1
+        return image
+
+
+def test_the_frame_pipe_writes_every_frame_whole_and_in_order_however_slow_ffmpeg_is(qtbot):
+    """Frames are drawn into a ring of reused images while a writer thread hands earlier ones to
+    ffmpeg: with ffmpeg slow, the drawing runs as far ahead as the pipe lets it, and still no
+    image may be drawn into before its pixels were written (each payload must be its own frame,
+    in order)."""
+    import time
+
+    assert animation_export.FRAME_RING >= animation_export.PIPE_DEPTH + 2
+    size, count, written = (8, 4), 20, []
+
+    def slow_ffmpeg(pixels):
+        time.sleep(0.005)
+        written.append(bytes(pixels))
+
+    motion = animation_export.TransformPath(np.eye(2), np.eye(2))
+    with deadline(30), animation_export.FramePipe(slow_ffmpeg) as pipe:
+        for image in animation_export._images(_NumberedFrames(size), motion, np.eye(2), count):
+            pipe.put(image, animation_export._pixels(image, size))
+    assert [payload[0] for payload in written] == list(range(count))  # blue of the first pixel
+    assert all(len(set(payload[0::4])) == 1 for payload in written)  # every pixel of one frame
+
+
 def test_mp4_cancel_leaves_nothing(qtbot, tmp_path):
     pytest.importorskip("imageio_ffmpeg")
-    with pytest.raises(AnimationCancelled):
+    with deadline(30), pytest.raises(AnimationCancelled):
         export_animation(shear().scene, tmp_path / "c.mp4", size=SIZE, fps=10, duration=1.0,
                          progress=lambda done, total: done < 4)
     assert list(tmp_path.iterdir()) == []

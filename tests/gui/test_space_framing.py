@@ -151,6 +151,20 @@ def test_every_animation_frame_is_framed_by_one_still_camera(qtbot, tmp_path, mo
         assert_framed(scene, camera, size=size, display=display)
 
 
+
+def test_a_motion_through_huge_values_is_not_shrunk_to_a_speck(qtbot):
+    """I → diag(10⁶, 1, 1) passes through 10³…10⁵ on the way, which a camera could frame only by
+    backing off about 100×, every frame a speck, while the still (the last frame) leaves the 10⁶
+    tip out instead: the motion's camera backs off at most MOTION_WIDEN times as far as its ends."""
+    from viz.export3d import MOTION_WIDEN, motion_camera
+    from viz.interpolation import TransformPath
+
+    scene = scene_of("1000000 0 0; 0 1 0; 0 0 1", [[1, 2, 1]])
+    iso = CAMERA_PRESETS["iso"]
+    ends = [export_camera(scene, SIZE, iso, display=np.eye(3)), export_camera(scene, SIZE, iso)]
+    moving = motion_camera(scene, SIZE, iso, TransformPath(np.eye(3), scene.matrix_floats), 187)
+    assert moving.distance <= MOTION_WIDEN * max(end.distance for end in ends) + 1e-9
+
 # -- the pixels -----------------------------------------------------------------------------------
 def _colour_near(image: QtGui.QImage, colour: str, tolerance: int = 40) -> np.ndarray:
     """(x, y) of every pixel of ``image`` within ``tolerance`` (per channel) of ``colour``."""
@@ -186,14 +200,14 @@ def _assert_mv_drawn_at_its_tip(scene, image, camera, size):
 
 @pytest.mark.parametrize("name", list(REPORTED))
 def test_the_painted_picture_draws_mv_where_the_camera_puts_it(qtbot, name):
-    """The painted picture (an SVG's, or an animation frame's) at the framed camera."""
+    """The painted picture (an SVG's, or an orbiting animation's frame) at the framed camera."""
     matrix, vector = REPORTED[name]
     scene = scene_of(matrix, [vector])
     size = (1200, 800)
     image = QtGui.QImage(*size, QtGui.QImage.Format.Format_RGB32)
     painter = QtGui.QPainter(image)
     reserved = [caption_box(scene, picture_scale(size))]
-    space = SpacePainter(scene, scene.matrix_floats, scene.camera(), size, reserved=reserved)
+    space = SpacePainter(scene, scene.matrix_floats, scene.camera(), size, reserved=reserved, frame=True)
     space.paint(painter)
     from viz.export3d import paint_caption
     paint_caption(painter, scene, picture_scale(size))

@@ -25,11 +25,6 @@ class Arrow3D:
         view.addItem(self._shaft)
         self.tip = np.array([1.0, 0.0, 0.0])
 
-    @property
-    def item(self) -> gl.GLLinePlotItem:
-        """The shaft's GL line (drawn at full opacity: arrows never fade with depth)."""
-        return self._shaft
-
     def set_style(self, rgba, width: float = 4.0) -> None:
         self._shaft.setData(color=rgba, width=width)
 

@@ -12,6 +12,7 @@ import pyqtgraph as pg
 from PyQt6 import QtCore, QtWidgets
 
 from ..geometry import fit_rect, parallelogram
+from ..geometry3d import BIGGEST_AVOIDED
 from ..items.angle_arc import AngleArc
 from ..items.caption import Caption
 from ..items.collapse import CollapseHighlight
@@ -295,8 +296,8 @@ class PlaneView(pg.GraphicsView):
         arrow tips and the parallelogram's corners on screen) lies under the caption in the
         corner, so that nothing drawn hides behind it. A picture so small that the caption
         fills a quarter of it is left as it is: zooming out would only shrink the picture."""
-        corner = self.caption.scene_rect()
-        if corner.width() * corner.height() > 0.25 * self.viewport().width() * self.viewport().height():
+        corner, viewport = self.caption.scene_rect(), self.viewport()
+        if corner.width() * corner.height() > BIGGEST_AVOIDED * viewport.width() * viewport.height():
             return
         if points is None:
             points = [*self.area.corners[:4], *(item.tip for item in self.arrows if item.visible)]

@@ -54,12 +54,13 @@ class SpacePainter:
     over the OpenGL picture (:meth:`paint_overlay`)."""
 
     def __init__(self, scene: Scene, display, camera: Camera, size, scale: float | None = None,
-                 reserved=(), frame: bool = True):
-        """``reserved`` boxes (pixels) are kept free of labels: the caption of an export. A
-        picture is seen by ``camera`` moved back, if need be, until every arrow tip, corner and
-        label anchor lies inside it and off the reserved boxes
-        (:func:`viz.geometry3d.picture_camera`: :attr:`camera` is the one used); ``frame=False``
-        keeps ``camera`` as it is (the live view's overlay: the window's own camera)."""
+                 reserved=(), frame: bool = False):
+        """``reserved`` boxes (pixels) are kept free of labels: the caption of an export. The
+        picture is seen by ``camera`` as it is (an export frames its camera first:
+        :func:`viz.export3d.export_camera`); with ``frame`` it is moved back, if need be, until
+        every arrow tip, corner and label anchor lies inside the picture and off the reserved
+        boxes (:func:`viz.geometry3d.picture_camera`; :attr:`camera` is the one used) — each
+        frame of an orbiting animation."""
         self.size = size
         self.reserved = list(reserved)
         self.display = np.asarray(display, dtype=float)
@@ -119,8 +120,8 @@ class SpacePainter:
             return 1.0
         on_screen = 1.0 - self._head_length(length) / length
         # a fraction s of the way on screen is f = s·d0 / (s·d0 + (1 − s)·d1) of the way in space
-        near, far = float(depth[0]), float(depth[1])
-        return on_screen * near / (on_screen * near + (1.0 - on_screen) * far)
+        origin_depth, tip_depth = float(depth[0]), float(depth[1])
+        return on_screen * origin_depth / (on_screen * origin_depth + (1.0 - on_screen) * tip_depth)
 
     def _font(self) -> QtGui.QFont:
         font = QtGui.QFont()

@@ -151,8 +151,7 @@ class SpaceView(gl.GLViewWidget):
         """The painter of heads and labels for a picture of ``size`` (``scale`` × on screen);
         labels keep clear of the ``reserved`` boxes. It sees what this view's camera sees, as
         it is: an export frames the camera before it sets it here (:func:`viz.export3d.export_camera`)."""
-        return SpacePainter(self.picture, self.display, self.camera(), size, scale=scale, reserved=reserved,
-                            frame=False)
+        return SpacePainter(self.picture, self.display, self.camera(), size, scale=scale, reserved=reserved)
 
     def paint(self, *, region, viewport, useItemNames=False):
         # every frame, on screen and in renderToArray's tiles; the camera's opts may have been

@@ -19,7 +19,7 @@ from PyQt6 import QtCore, QtGui
 from .export import ExportError, build_view, check_size, picture_format, png_bytes, svg_bytes, write_picture
 from .picture import LAYOUT_WIDTH
 from .scene import Scene
-from .staged_scenes import framing
+from .staged_scenes import framing, space_camera
 from .views.plane_view import PlaneView
 from .views.space_painter import SpacePainter
 
@@ -114,7 +114,9 @@ def paint_panels(painter: QtGui.QPainter, panels, logical_size, footer=()) -> No
 def _paint_canvas(painter: QtGui.QPainter, panel: Panel, size) -> None:
     width, height = round(size[0]), round(size[1])
     if panel.scene.dimension == 3:
-        camera = panel.camera or panel.scene.camera()
+        camera = panel.camera  # the window's, else one that keeps the panel's whole run in view
+        if camera is None:
+            camera = space_camera(panel.frame, (width, height)) if panel.frame else panel.scene.camera()
         SpacePainter(panel.scene, panel.display, camera, (width, height), scale=1.0).paint(painter)
         return
     rect = framing(panel.frame, width / height) if panel.frame else None

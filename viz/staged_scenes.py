@@ -17,12 +17,15 @@ import numpy as np
 from kernels import Vector
 
 from .geometry import fit_rect, parallelogram
+from .geometry3d import Camera, best_camera, parallelepiped, project
 from .palette import VECTOR_SEQUENCES
 from .scene import Arrow, Scene, SceneState, VectorStyle, accept, build_scene
 from .stages import Stages
 
 GHOST_OPACITY = 0.7  # where x was: faint beside the moving arrow, yet readable on the dark theme
 
+
+CLOSEST, GROWTH = 6.0, 1.1  # a run's camera backs away from 6 units, 10 % at a time
 
 def stage_colour(scene: Scene, k: int) -> str:
     """The colour of x after ``k`` steps: the palette's vector colour, then its sequence."""
@@ -76,3 +79,22 @@ def framing(scenes_and_displays, aspect: float) -> tuple[float, float, float, fl
         points.append(parallelogram(display))
         points.extend(arrow.tip(display)[None, :2] for arrow in scene.arrows)
     return fit_rect(np.vstack(points), aspect=aspect)
+
+
+def space_camera(pictures, size=(1000, 600), margin: float = 0.08) -> Camera:
+    """A camera for a whole run in space: from where the arrows of every (scene, display) in
+    ``pictures`` look apart, and just far enough back that every box and arrow tip of the run
+    lands inside a ``size`` frame, ``margin`` of it clear at each side."""
+    corners = np.vstack([parallelepiped(display)[0] for _, display in pictures])
+    tips = np.vstack([arrow.tip(display) for scene, display in pictures for arrow in scene.arrows])
+    points = np.vstack([corners, tips])
+    camera = best_camera(tips)
+    width, height = size
+    low, high = np.array([margin * width, margin * height]), np.array([(1 - margin) * width,
+                                                                        (1 - margin) * height])
+    for distance in CLOSEST * GROWTH ** np.arange(40):
+        camera = replace(camera, distance=float(distance))
+        pixels, depth = project(points, camera, size)
+        if np.all(depth > 0) and np.all((pixels >= low) & (pixels <= high)):
+            break
+    return camera

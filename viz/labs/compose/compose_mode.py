@@ -21,11 +21,11 @@ from ...controls.stage_canvas import StageCanvas
 from ...panels_picture import render_panels
 from ...preferences import EASINGS
 from ...report import latex_matrix
+from ...staged_scenes import space_camera
 from ...stages import SequenceError, Timeline
 from ...views.space_view import SpaceView
 from ..contract import Mode
 from .commute import commute_verdict
-from .eliminate_scenes import space_camera
 from .show_export import PANEL_SHAPE, export_show_animation, export_show_picture, panels_at
 from .shows import Show, show_for, show_pictures
 

@@ -25,13 +25,13 @@ from ...controls.stage_canvas import StageCanvas
 from ...export import ExportError, build_view, check_size, picture_format, render, render_image
 from ...preferences import EASINGS
 from ...scene import Scene
-from ...staged_scenes import scene_at
+from ...staged_scenes import scene_at, space_camera
 from ...stages import Stages, Timeline
 from ...views.plane_view import PlaneView
 from ...views.space_view import SpaceView
 from ..contract import Mode
 from .eliminate_panel import AugmentedBox, RowOperationsBox
-from .eliminate_scenes import rest_scenes, rhs_tip, space_camera, with_rhs
+from .eliminate_scenes import rest_scenes, rhs_tip, with_rhs
 from .elimination import Elimination, as_latex, as_text, eliminate, learner_trace, product_name, solution_text
 from .state import ComposeState
 

@@ -21,12 +21,10 @@ import numpy as np
 
 from kernels import Vector, solve
 
-from ...geometry3d import Camera, best_camera, parallelepiped, project
 from ...scene import BASIS_NAMES, DEFAULT_VECTORS, Arrow, Scene, SceneState, VectorStyle, accept, build_scene
 from .elimination import Elimination, right_hand_side
 
 RHS = "b"
-CLOSEST, GROWTH = 6.0, 1.1  # the camera backs away from 6 units, 10 % at a time
 
 
 @dataclass(frozen=True)
@@ -94,20 +92,3 @@ def rhs_tip(stages, b_floats: np.ndarray, position: float) -> np.ndarray:
     return stages.at(position) @ b_floats
 
 
-def space_camera(pictures, size=(1000, 600), margin: float = 0.08) -> Camera:
-    """A camera for a whole run in space: from where the arrows of every (scene, display) in
-    ``pictures`` look apart, and just far enough back that every box and arrow tip of the run
-    lands inside a ``size`` frame, ``margin`` of it clear at each side."""
-    corners = np.vstack([parallelepiped(display)[0] for _, display in pictures])
-    tips = np.vstack([arrow.tip(display) for scene, display in pictures for arrow in scene.arrows])
-    points = np.vstack([corners, tips])
-    camera = best_camera(tips)
-    width, height = size
-    low, high = np.array([margin * width, margin * height]), np.array([(1 - margin) * width,
-                                                                        (1 - margin) * height])
-    for distance in CLOSEST * GROWTH ** np.arange(40):
-        camera = replace(camera, distance=float(distance))
-        pixels, depth = project(points, camera, size)
-        if np.all(depth > 0) and np.all((pixels >= low) & (pixels <= high)):
-            break
-    return camera

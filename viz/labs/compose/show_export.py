@@ -12,8 +12,8 @@ from pathlib import Path
 from ...animation import smooth
 from ...animation_export import check_video, frame_count, write_animation
 from ...panels_picture import Panel, export_panels, render_panels
+from ...staged_scenes import space_camera
 from ...stages import Timeline
-from .eliminate_scenes import space_camera
 from .shows import Show, show_pictures
 
 PANEL_SHAPE = (100, 100)  # a canvas beside others is about square: the camera fits the run into one

@@ -24,6 +24,7 @@ from ...controls.player import PlayerBar, StagePlayer
 from ...controls.stage_canvas import StageCanvas
 from ...panels_picture import Panel, export_panels, render_panels
 from ...preferences import EASINGS
+from ...staged_scenes import space_camera
 from ...stages import Timeline
 from ...views.plane_view import PlaneView
 from ...views.space_view import SpaceView
@@ -150,6 +151,10 @@ class SVDMode(MLMode):
             timeline = self.player.timeline
             self.player.load(Timeline(self.show.count, timeline.step_seconds, timeline.pause_seconds))
             self.stage_canvas.frame(self.show.pictures())
+            view = self.stage_canvas.view
+            if isinstance(view, SpaceView):  # in space: one camera that keeps the whole run in view
+                view.set_camera(space_camera(self.show.pictures(), size=(max(view.width(), 200),
+                                                                          max(view.height(), 200))))
         else:  # x moved: the same motion, the picture where it is
             self._show_position(self.player.position)
 

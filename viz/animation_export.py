@@ -353,13 +353,15 @@ def _write_mp4(name, images, size, fps, count, progress) -> None:
                                          quality=None, macro_block_size=1, ffmpeg_log_level="error",
                                          output_params=list(VIDEO_OPTIONS))
     writer.send(None)  # start ffmpeg
+    pipe = FramePipe(writer.send)
     try:
-        with FramePipe(writer.send) as pipe:
+        with pipe:
             for index, image in enumerate(images):
                 pipe.put(image, _pixels(image, size))
                 _check(progress, index + 1, count)
     finally:
-        writer.close()
+        if not pipe.thread.is_alive():  # Ctrl+C while the last frames were still being written:
+            writer.close()  # closing ffmpeg under the writer would hide the interrupt; it ends with us
 
 
 class FramePipe:

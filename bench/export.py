@@ -213,6 +213,31 @@ def hd_presets(folder: str) -> None:
              psnr_db=float(re.search(r"PSNR .*average:([0-9.]+)", compared).group(1)))
 
 
+def side_by_side(out: str, size, fps, args, manim_options, manim_name: str, recorded):
+    """Our export of ``out`` and (with ``--manim``) manim's render of the same scene, interleaved
+    run by run so both see the same machine: our stats and peak memory, and manim's figures
+    (measured, or ``recorded`` = (seconds, MiB, where) without ``--manim``)."""
+    run_process(out, size, fps)  # warm the file and bytecode caches once
+    ours, theirs = [], []
+    for _ in range(args.runs):
+        ours.append(run_process(out, size, fps))
+        if args.manim:
+            theirs.append(run_manim(args.manim, str(Path(out).parent), *manim_options))
+    seconds, mib, measured = recorded
+    if theirs:
+        manim_stats = summary([elapsed for elapsed, _ in theirs])
+        seconds, mib = manim_stats["median_ms"] / 1000, max(memory for _, memory in theirs)
+        measured = "in this run"
+        emit(manim_name, **manim_stats, peak_rss_mib=round(mib, 1), size=f"{size[0]}x{size[1]}", fps=fps)
+    manim = {"manim_s": round(seconds, 2), "manim_mib": round(mib, 1), "manim_measured": measured}
+    return summary([elapsed for elapsed, _ in ours]), max(memory for _, memory in ours), manim
+
+
+def ratios(stats: dict, peak: float, manim: dict) -> dict:
+    return {"time_ratio_vs_manim": round(stats["median_ms"] / 1000 / manim["manim_s"], 3),
+            "memory_ratio_vs_manim": round(peak / manim["manim_mib"], 3)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
@@ -221,55 +246,26 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         out = str(Path(folder) / "shear.gif")
-        run_process(out)  # warm the file and bytecode caches once
-        ours, theirs = [], []
-        for _ in range(args.runs):  # interleaved with manim's, when asked: both see the same machine
-            ours.append(run_process(out))
-            if args.manim:
-                theirs.append(run_manim(args.manim, folder, "-qm", "gif"))
-        manim_s, manim_mib, measured = MANIM_SECONDS, MANIM_MIB, "recorded in DESIGN.md"
-        if theirs:
-            manim_stats = summary([elapsed for elapsed, _ in theirs])
-            manim_s, manim_mib = manim_stats["median_ms"] / 1000, max(memory for _, memory in theirs)
-            measured = "in this run"
-            emit("manim_gif_process", **manim_stats, peak_rss_mib=round(manim_mib, 1),
-                 size=f"{SIZE[0]}x{SIZE[1]}", fps=FPS)
-        stats = summary([elapsed for elapsed, _ in ours])
-        peak = max(memory for _, memory in ours)
+        stats, peak, manim = side_by_side(out, SIZE, FPS, args, ("-qm", "gif"), "manim_gif_process",
+                                          (MANIM_SECONDS, MANIM_MIB, "recorded in DESIGN.md"))
         emit("export_gif_process", **stats, peak_rss_mib=round(peak, 1),
              file_bytes=os.path.getsize(out), frames=round(FPS * DURATION) + 1,
-             size=f"{SIZE[0]}x{SIZE[1]}", manim_s=round(manim_s, 2), manim_mib=round(manim_mib, 1),
-             manim_measured=measured,
-             time_ratio_vs_manim=round(stats["median_ms"] / 1000 / manim_s, 3),
-             memory_ratio_vs_manim=round(peak / manim_mib, 3),
-             meets_targets=stats["p95_ms"] / 1000 <= manim_s / 3 and peak <= manim_mib / 3)
+             size=f"{SIZE[0]}x{SIZE[1]}", **manim, **ratios(stats, peak, manim),
+             meets_targets=(stats["p95_ms"] / 1000 <= manim["manim_s"] / 3
+                            and peak <= manim["manim_mib"] / 3))
         emit("export_gif_in_process", **summary(in_process(out, args.runs)))
         if importlib.util.find_spec("imageio_ffmpeg") is None:
             emit("export_mp4_hd_process",
                  skipped="MP4 needs imageio-ffmpeg: pip install 'linear-lens[video]'")
             return
         video = str(Path(folder) / "shear.mp4")
-        run_process(video, HD_SIZE, HD_FPS)  # warm-up
-        ours, theirs = [], []
-        for _ in range(args.runs):  # interleaved: both see the same machine
-            ours.append(run_process(video, HD_SIZE, HD_FPS))
-            if args.manim:
-                theirs.append(run_manim(args.manim, folder))
-        manim_s, manim_mib, measured = HD_MANIM_SECONDS, HD_MANIM_MIB, "recorded in issue 16"
-        if theirs:
-            manim_stats = summary([elapsed for elapsed, _ in theirs])
-            manim_s, manim_mib = manim_stats["median_ms"] / 1000, max(memory for _, memory in theirs)
-            measured = "in this run"
-            emit("manim_mp4_hd_process", **manim_stats, peak_rss_mib=round(manim_mib, 1),
-                 size=f"{HD_SIZE[0]}x{HD_SIZE[1]}", fps=HD_FPS)
-        stats = summary([elapsed for elapsed, _ in ours])
-        peak = max(memory for _, memory in ours)
+        stats, peak, manim = side_by_side(video, HD_SIZE, HD_FPS, args, ("-qh", "mp4"),
+                                          "manim_mp4_hd_process",
+                                          (HD_MANIM_SECONDS, HD_MANIM_MIB, "recorded in issue 16"))
         emit("export_mp4_hd_process", **stats, peak_rss_mib=round(peak, 1), file_bytes=os.path.getsize(video),
-             size=f"{HD_SIZE[0]}x{HD_SIZE[1]}", fps=HD_FPS, manim_s=round(manim_s, 2),
-             manim_mib=round(manim_mib, 1), manim_measured=measured,
-             time_ratio_vs_manim=round(stats["median_ms"] / 1000 / manim_s, 3),
-             memory_ratio_vs_manim=round(peak / manim_mib, 3),
-             meets_targets=stats["median_ms"] / 1000 <= manim_s / 3 and peak <= manim_mib / 2)
+             size=f"{HD_SIZE[0]}x{HD_SIZE[1]}", fps=HD_FPS, **manim, **ratios(stats, peak, manim),
+             meets_targets=(stats["median_ms"] / 1000 <= manim["manim_s"] / 3
+                            and peak <= manim["manim_mib"] / 2))
         hd_budget(folder)
         if args.presets:
             hd_presets(folder)

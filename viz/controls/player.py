@@ -175,3 +175,16 @@ class PlayerBar(QtWidgets.QWidget):
         whole = abs(position - round(position)) < 1e-9
         self.where.setText(f"step {round(position)} of {timeline.count}" if whole
                            else f"step {int(position) + 1} of {timeline.count}…")
+
+
+def played_canvas(picture: QtWidgets.QWidget, *below: QtWidgets.QWidget,
+                  into: QtWidgets.QWidget | None = None) -> QtWidgets.QWidget:
+    """A mode's canvas: ``picture``, taking the room, above ``below`` (a footer, the
+    :class:`PlayerBar`), edge to edge; laid out in ``into`` if given, else in a new widget."""
+    canvas = into if into is not None else QtWidgets.QWidget()
+    layout = QtWidgets.QVBoxLayout(canvas)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(picture, stretch=1)
+    for widget in below:
+        layout.addWidget(widget)
+    return canvas

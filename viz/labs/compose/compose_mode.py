@@ -16,7 +16,7 @@ from PyQt6 import QtGui, QtWidgets
 from kernels.notation import matrix_text
 
 from ...controls.info_panel import matrix_html
-from ...controls.player import PlayerBar, StagePlayer
+from ...controls.player import PlayerBar, StagePlayer, played_canvas
 from ...controls.stage_canvas import StageCanvas
 from ...panels_picture import render_panels
 from ...preferences import EASINGS
@@ -56,11 +56,7 @@ class ComposeMode(Mode):
         self.player_bar = PlayerBar(self.player)
         self.footer = QtWidgets.QLabel()
         self.footer.setWordWrap(True)
-        layout = QtWidgets.QVBoxLayout(self._canvas)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages, stretch=1)
-        layout.addWidget(self.footer)
-        layout.addWidget(self.player_bar)
+        played_canvas(self.pages, self.footer, self.player_bar, into=self._canvas)
         self._panel = self._build_panel()
         self.player.moved.connect(self._show_position)
 

@@ -20,7 +20,7 @@ from PyQt6 import QtCore, QtGui, QtWidgets
 
 from kernels.notation import matrix_text, scalar_text
 
-from ...controls.player import PlayerBar, StagePlayer
+from ...controls.player import PlayerBar, StagePlayer, played_canvas
 from ...controls.stage_canvas import StageCanvas
 from ...export import ExportError, build_view, check_size, picture_format, render, render_image
 from ...preferences import EASINGS
@@ -57,11 +57,7 @@ class EliminateMode(Mode):
         self.player.moved.connect(self._show_position)
         self.canvas_ = StageCanvas("Gaussian elimination: E_j⋯E₁·A")
         self.bar = PlayerBar(self.player)
-        self._canvas = QtWidgets.QWidget()
-        layout = QtWidgets.QVBoxLayout(self._canvas)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.canvas_, stretch=1)
-        layout.addWidget(self.bar)
+        self._canvas = played_canvas(self.canvas_, self.bar)
         self._panel = self._build_panel()
         self.play_action = QtGui.QAction("&Play Elimination")
         self.play_action.triggered.connect(self.play_kernel)

@@ -14,22 +14,17 @@ canvas and panel (:mod:`.mode`).
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
-
-from PyQt6 import QtGui, QtWidgets
 
 from kernels import Matrix
 
-from ...commands import ReplaceLabState
-from ...controls.lab_menus import dimension_actions, fill_lab_menu, mode_actions
 from ...controls.stage_canvas import StageCanvas
 from ...highlights import TargetError, target_point
 from ...items.highlight_ring import HighlightRing
 from ...presets import load_presets
 from ...scene import RefusedMatrix, accept
-from ...session import Session
 from ...views.plane_view import PlaneView
-from ..contract import Lab, LabContext, Mode
+from ..contract import LabContext, Mode
+from ..modal_lab import ModalLab
 from .matrices_panel import MatricesPanel
 from .model import ComposeModel
 from .state import MODE_TITLES, ComposeState, section_of, state_from_section
@@ -66,92 +61,33 @@ def _mode_classes() -> tuple:
     return (ComposeMode, EliminateMode, MultiplyMode)
 
 
-class ComposeLab(Lab):
+class ComposeLab(ModalLab):
     """Compose, Eliminate, Multiply (see the module docstring)."""
 
     name = "compose"
     title = "Compose && Eliminate"
+    menu_title = "&Compose"
 
     def __init__(self, context: LabContext, state: ComposeState | None = None):
         super().__init__(context)
         self.model = ComposeModel(state)
-        self.undo_stack = context.undo_stack
         self.modes: dict[str, Mode] = {cls.name: cls(self) for cls in _mode_classes()}
-        self.mode_names = tuple(self.modes)
-        self.mode_name = self.mode_names[0]
-        self.highlighted: str | None = None  # what a lesson step points at (.targets)
         self.rings: dict[int, HighlightRing] = {}  # one ring per canvas, by the canvas's id
-
-        self._canvas = QtWidgets.QStackedWidget()
-        self._mode_panels = QtWidgets.QStackedWidget()
-        for mode in self.modes.values():
-            self._canvas.addWidget(mode.canvas())
-            self._mode_panels.addWidget(mode.panel())
-        self.mode_bar = QtWidgets.QTabBar()
-        for name in self.mode_names:
-            self.mode_bar.addTab(MODE_TITLES[name])
         self.matrices = MatricesPanel(self)
-        self._panel = QtWidgets.QWidget()
-        layout = QtWidgets.QVBoxLayout(self._panel)
-        layout.addWidget(self.mode_bar)
-        layout.addWidget(self.matrices)
-        layout.addWidget(self._mode_panels, stretch=1)
-        self._build_menus(context.parent)
-        self.mode_bar.currentChanged.connect(lambda index: self.switch_mode(self.mode_names[index]))
-        self.model.changed.connect(self._on_changed)
+        self._build([MODE_TITLES[name] for name in self.modes], self.matrices)
         for canvas in self._canvas.findChildren(StageCanvas):  # the ring follows every frame
             canvas.shown.connect(self._show_highlight)
-        for mode in self.modes.values():
-            mode.show_state(None, self.model.state)
-        self.switch_mode(self.mode_names[0])
+        self._start()
 
-    # -- what the modes are lent (ModeHost) ------------------------------------------------------
-    def push(self, state: ComposeState, text: str, drag_id: int | None = None) -> None:
-        """Commit ``state`` as one undoable step; a state that breaks a rule is said, not pushed."""
-        try:
-            command = ReplaceLabState(self.model, state, text, drag_id)
-        except (ValueError, ArithmeticError) as error:
-            self.status(f"Not committed — {error}. The last valid state is kept.")
-            return
-        if command.changes_anything:
-            self.undo_stack.push(command)
+    # -- the lab's own state -------------------------------------------------------------------------
+    def fresh_state(self, n: int) -> ComposeState:
+        return ComposeState.fresh(n)
 
-    def status(self, message: str, milliseconds: int = 0) -> None:
-        self.context.status(message, milliseconds)
+    def state_from_section(self, raw) -> tuple:
+        return state_from_section(raw)
 
-    def preferences(self):
-        return self.context.preferences()
-
-    # -- modes ---------------------------------------------------------------------------------
-    @property
-    def mode(self) -> Mode:
-        return self.modes[self.mode_name]
-
-    def switch_mode(self, name: str) -> None:
-        """Show the mode called ``name`` (Compose, Eliminate or Multiply)."""
-        if name not in self.modes:
-            raise KeyError(f"no mode called {name!r} (modes: {', '.join(self.mode_names)})")
-        previous = self.modes.get(self.mode_name)
-        if previous is not None and name != self.mode_name:
-            previous.activated(False)
-        self.mode_name = name
-        mode = self.modes[name]
-        self._canvas.setCurrentWidget(mode.canvas())
-        self._mode_panels.setCurrentWidget(mode.panel())
-        blocked = self.mode_bar.blockSignals(True)
-        self.mode_bar.setCurrentIndex(self.mode_names.index(name))
-        self.mode_bar.blockSignals(blocked)
-        self.mode_actions[name].setChecked(True)
-        self._fill_mode_menu()
-        mode.activated(True)
-        self._show_highlight()
-
-    def highlight(self, target: str | None) -> bool:
-        """Ring ``target`` (a studio target such as ``arrow:A(Bx)`` or ``arrow:b``, see
-        :mod:`.targets`) on the canvas of the mode on screen that draws it, following it as the
-        steps play; None takes the ring away. False, and no ring, when no canvas draws it."""
-        self.highlighted = target
-        return self._show_highlight()
+    def section_of(self, state: ComposeState, mode_name: str) -> dict:
+        return section_of(state, mode_name)
 
     def _show_highlight(self) -> bool:
         for ring in self.rings.values():
@@ -180,15 +116,7 @@ class ComposeLab(Lab):
         self.matrices.show_state(new)
         for mode in self.modes.values():
             mode.show_state(old, new)
-        if old.dimension != new.dimension:
-            self._fill_presets_menu()
-            for n, action in self.dimension_actions.items():
-                action.setChecked(n == new.dimension)
-
-    def switch_dimension(self, n: int) -> None:
-        """The opening example in the plane (2) or in space (3), as one undoable step."""
-        if n != self.model.state.dimension:
-            self.push(ComposeState.fresh(n), f"Switch to {n}D")
+        self._follow_dimension(old, new)
 
     def set_matrix(self, which: str, matrix: Matrix, text: str) -> None:
         """Put ``matrix`` in A or B (a preset); the other is reset when the size changes."""
@@ -211,18 +139,6 @@ class ComposeLab(Lab):
             state = ComposeState.fresh(a.shape[0])
         self.push(replace(state, a=a, b=b, row_operations=()), text)
 
-    # -- menus -----------------------------------------------------------------------------------
-    def _build_menus(self, parent: QtWidgets.QWidget) -> None:
-        self.lab_menu = QtWidgets.QMenu("&Compose", parent)
-        self.mode_actions = mode_actions(parent, ((name, MODE_TITLES[name]) for name in self.mode_names),
-                                         self.switch_mode)
-        self.presets_menu = QtWidgets.QMenu("&Presets", parent)
-        self.dimension_actions = dimension_actions(parent, self.model.state.dimension, self.switch_dimension)
-        self._fill_presets_menu()
-
-    def _fill_mode_menu(self) -> None:
-        fill_lab_menu(self.lab_menu, self.mode_actions, self.mode.actions())
-
     def _fill_presets_menu(self) -> None:
         menu = self.presets_menu
         menu.clear()
@@ -236,64 +152,6 @@ class ComposeLab(Lab):
             for preset in load_presets(n):
                 submenu.addAction(f"{preset.group} → {preset.name}", lambda p=preset, which=which:
                                   self.set_matrix(which, p.matrix, f"{which.upper()}: {p.name}"))
-
-    # -- the contract: what the window shows -------------------------------------------------------
-    def canvas(self) -> QtWidgets.QWidget:
-        return self._canvas
-
-    def panel(self) -> QtWidgets.QWidget:
-        return self._panel
-
-    def menus(self) -> list[QtWidgets.QMenu]:
-        return [self.lab_menu, self.presets_menu]
-
-    def fill_view_menu(self, menu: QtWidgets.QMenu) -> None:
-        menu.addActions(list(self.dimension_actions.values()))
-
-    def activated(self, active: bool) -> None:
-        self.mode.activated(active)
-
-    def picture_size(self) -> tuple[int, int]:
-        canvas = self.mode.canvas()
-        return (2 * max(canvas.width(), 320), 2 * max(canvas.height(), 200))
-
-    # -- the contract: the document ----------------------------------------------------------------
-    def new_document(self, text: str) -> None:
-        self.push(ComposeState.fresh(self.model.state.dimension), text)
-
-    def check_session(self, session: Session) -> None:
-        if self.name in session.sections:
-            state_from_section(session.sections[self.name])
-
-    def open_session(self, session: Session, text: str) -> None:
-        raw = session.sections.get(self.name)
-        if raw is None:
-            return  # a file saved before this lab existed: keep what is on screen
-        state, mode = state_from_section(raw)
-        self.push(state, text)
-        if mode in self.modes:
-            self.switch_mode(mode)
-
-    def save_into(self, session: Session) -> Session:
-        sections = dict(session.sections)
-        sections[self.name] = section_of(self.model.state, self.mode_name)
-        return replace(session, sections=sections)
-
-    # -- the contract: pictures and notes -----------------------------------------------------------
-    def export_picture(self, path, size, theme) -> Path:
-        return self.mode.export_picture(Path(path), size, theme)
-
-    def picture(self, size, theme) -> QtGui.QImage:
-        return self.mode.render(size, theme)
-
-    def animation_problem(self) -> str | None:
-        return self.mode.animation_problem()
-
-    def export_animation(self) -> Path | None:
-        return self.mode.export_animation(self.context.parent)
-
-    def notes(self, kind: str) -> str:
-        return self.mode.notes(kind)
 
 
 LAB = ComposeLab

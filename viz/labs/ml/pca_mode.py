@@ -22,7 +22,7 @@ from kernels import parse_matrix
 from kernels.errors import LinearAlgebraError
 from kernels.notation import scalar_text
 
-from ...controls.player import PlayerBar, StagePlayer
+from ...controls.player import PlayerBar, StagePlayer, played_canvas
 from ...files import UnreadableFile
 from ...stages import Timeline
 from . import pca_settings
@@ -240,11 +240,7 @@ class PcaMode(MLMode):
         self.player.load(Timeline(STEP_COUNT))
         self.player.moved.connect(self._show_position)
         self.player_bar = PlayerBar(self.player)
-        self._canvas = QtWidgets.QWidget()
-        layout = QtWidgets.QVBoxLayout(self._canvas)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.figure, stretch=1)
-        layout.addWidget(self.player_bar)
+        self._canvas = played_canvas(self.figure, self.player_bar)
         self.play_action = QtGui.QAction("&Play the PCA Steps")
         self.play_action.triggered.connect(self.play)
         self._panel = self._build_panel()

@@ -20,7 +20,7 @@ from PyQt6 import QtGui, QtWidgets
 from ...animation import smooth
 from ...animation_export import check_video, frame_count, write_animation
 from ...controls.info_panel import matrix_html
-from ...controls.player import PlayerBar, StagePlayer
+from ...controls.player import PlayerBar, StagePlayer, played_canvas
 from ...controls.stage_canvas import StageCanvas
 from ...panels_picture import Panel, export_panels, render_panels
 from ...preferences import EASINGS
@@ -70,12 +70,7 @@ class SVDMode(MLMode):
         self.player_bar = PlayerBar(self.player)
         self.footer = QtWidgets.QLabel()
         self.footer.setWordWrap(True)
-        self._canvas = QtWidgets.QWidget()
-        layout = QtWidgets.QVBoxLayout(self._canvas)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stage_canvas, stretch=1)
-        layout.addWidget(self.footer)
-        layout.addWidget(self.player_bar)
+        self._canvas = played_canvas(self.stage_canvas, self.footer, self.player_bar)
         self._panel = self._build_panel()
         self.player.moved.connect(self._show_position)
 

@@ -1,4 +1,5 @@
-"""Pure numpy geometry for the 2D view: what to draw, computed without Qt.
+"""Pure geometry for the 2D view: what to draw, computed without Qt (with numpy, or with
+plain floats where there are only a few dozen numbers).
 
 Points are rows ``(x, y)``; a set of line segments is an array of shape (2N, 2) whose
 rows pair up as start, end — the layout pyqtgraph draws with ``connect="pairs"``.
@@ -11,6 +12,7 @@ import numpy as np
 
 FAR = 1e30  # farther than any view reaches: a point beyond it is drawn at this distance
 MAX_LINES_PER_FAMILY = 48  # denser than this (under ~16 px apart), lines merge into a solid mesh
+PARALLEL = 1e-300  # a line moving no more than this along x (or y) runs parallel to that axis
 
 
 def clip_lines(points: np.ndarray, directions: np.ndarray, rect) -> np.ndarray:
@@ -33,7 +35,7 @@ def _visible_span(points: np.ndarray, directions: np.ndarray, rect):
     x_min, x_max, y_min, y_max = rect
     low = np.array([x_min, y_min], dtype=float)
     high = np.array([x_max, y_max], dtype=float)
-    moving = np.abs(directions) > 1e-300
+    moving = np.abs(directions) > PARALLEL
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # replaced where not moving
         a = (low - points) / directions
         b = (high - points) / directions
@@ -46,11 +48,9 @@ def _visible_span(points: np.ndarray, directions: np.ndarray, rect):
     return s_low, s_high, keep
 
 
-def _segments(points: np.ndarray, directions: np.ndarray, span, among=None) -> np.ndarray:
-    """The visible segments (pairs layout) of the lines kept by ``span`` (and by ``among``)."""
+def _segments(points: np.ndarray, directions: np.ndarray, span) -> np.ndarray:
+    """The visible segments (pairs layout) of the lines kept by ``span``."""
     s_low, s_high, keep = span
-    if among is not None:
-        keep = keep & among
     starts = points[keep] + s_low[keep, None] * directions[keep]
     ends = points[keep] + s_high[keep, None] * directions[keep]
     segments = np.empty((2 * len(starts), 2))
@@ -58,30 +58,71 @@ def _segments(points: np.ndarray, directions: np.ndarray, span, among=None) -> n
     return segments
 
 
-def _line_family(step: np.ndarray, direction: np.ndarray, rect, max_lines: int):
-    """The integers k for which the line k·step + s·direction crosses ``rect``.
+def _line_family(step, direction, rect, max_lines: int) -> range:
+    """The integers k for which the line k·step + s·direction crosses ``rect`` (vectors as
+    pairs of floats).
 
     When more than ``max_lines`` would cross, every n-th is kept (k = 0 always among them).
     """
-    dx, dy = float(direction[0]), float(direction[1])
+    dx, dy = direction
     length = math.hypot(dx, dy)
     if length < 1e-12:
-        return np.empty(0, dtype=np.int64)  # a collapsed column: this family is only points
+        return range(0)  # a collapsed column: this family is only points
     nx, ny = -dy / length, dx / length  # the unit normal: no overflow for huge entries
-    spacing = nx * float(step[0]) + ny * float(step[1])  # how far apart (along it) the lines lie
+    spacing = nx * step[0] + ny * step[1]  # how far apart (along it) the lines lie
     x_min, x_max, y_min, y_max = rect
     reach = [nx * x + ny * y for x in (x_min, x_max) for y in (y_min, y_max)]  # the corners' offsets
-    if abs(spacing) < 1e-12 * max(math.hypot(float(step[0]), float(step[1])), 1.0):
-        return np.zeros(1, dtype=np.int64)  # every line is the same line through the origin
+    if abs(spacing) < 1e-12 * max(math.hypot(*step), 1.0):
+        return range(1)  # every line is the same line through the origin: k = 0
     low, high = sorted((min(reach) / spacing, max(reach) / spacing))
     low, high = max(low, -1e9), min(high, 1e9)
     first, last = math.ceil(low), math.floor(high)
     if last < first:
-        return np.empty(0, dtype=np.int64)
+        return range(0)
     stride = nice_step(math.ceil((last - first + 1) / max_lines))
     # keep k = 0 (the image of an axis) among the drawn lines when thinning
     first = first + (-first) % stride if first <= 0 <= last else first
-    return np.arange(first, last + 1, stride, dtype=np.int64)
+    return range(first, last + 1, stride)
+
+
+def _clip_parallel_lines(step, direction, ks, rect) -> dict[int, tuple[float, float, float, float]]:
+    """Clip the parallel lines k·step + s·direction (for k in ``ks``) to ``rect``: the clip of
+    :func:`clip_lines`, number for number, for lines that share one direction, so which edges
+    they cross the rectangle by is settled once for all of them. In plain floats: for a few
+    dozen lines, numpy's cost per call outweighs its speed per number.
+
+    Returns ``{k: (start x, start y, end x, end y)}`` for the lines that cross the rectangle.
+    """
+    x_min, x_max, y_min, y_max = rect
+    (step_x, step_y), (dx, dy) = step, direction
+    # a line parallel to a slab (as x_min ≤ x ≤ x_max) is in it for every s, or for none
+    if abs(dx) <= PARALLEL:
+        ks = [k for k in ks if x_min <= k * step_x <= x_max]
+    if abs(dy) <= PARALLEL:
+        ks = [k for k in ks if y_min <= k * step_y <= y_max]
+    x_entry, x_exit, x_rate = _slab_edges(x_min, x_max, dx)
+    y_entry, y_exit, y_rate = _slab_edges(y_min, y_max, dy)
+    segments: dict[int, tuple[float, float, float, float]] = {}
+    for k in ks:
+        x, y = k * step_x, k * step_y  # the point k·step of line k
+        x_in, x_out = (x_entry - x) / x_rate, (x_exit - x) / x_rate
+        y_in, y_out = (y_entry - y) / y_rate, (y_exit - y) / y_rate
+        enter = x_in if x_in > y_in else y_in  # in the rectangle once in both slabs,
+        leave = x_out if x_out < y_out else y_out  # out of it once out of either
+        if -math.inf < enter < leave < math.inf:
+            segments[k] = (x + enter * dx, y + enter * dy, x + leave * dx, y + leave * dy)
+    return segments
+
+
+def _slab_edges(low: float, high: float, rate: float) -> tuple[float, float, float]:
+    """How lines whose coordinate changes by ``rate`` per unit of s cross the slab
+    low ≤ coordinate ≤ high: ``(entry, exit, rate)``, so that a line at coordinate c is in the
+    slab for (entry − c) / rate ≤ s ≤ (exit − c) / rate. A line parallel to the slab (the
+    caller keeps only those in it) never crosses an edge: it enters at s = −∞ and leaves at +∞.
+    """
+    if abs(rate) <= PARALLEL:
+        return -math.inf, math.inf, 1.0
+    return (low, high, rate) if rate > 0 else (high, low, rate)  # moving down: in at ``high``
 
 
 def nice_step(at_least: int) -> int:
@@ -111,19 +152,18 @@ def lattice_segments(matrix, rect, max_lines: int = MAX_LINES_PER_FAMILY):
     >>> len(grid) // 2, len(axes) // 2       # x = ±1, y = ±1; and the axes x = 0, y = 0
     (4, 2)
     """
-    matrix = np.asarray(matrix, dtype=float)
-    i_hat, j_hat = matrix[:, 0], matrix[:, 1]
-    points, directions, on_axis = [], [], []
+    i_hat, j_hat = np.asarray(matrix, dtype=float).T.tolist()  # the columns: where î and ĵ land
+    rect = tuple(map(float, rect))  # plain floats overflow to ±inf quietly, numpy's with a warning
+    grid: list[float] = []
+    axes: list[float] = []
     # lines x = k map to k·î' + s·ĵ'; lines y = k map to k·ĵ' + s·î'
     for step, direction in ((i_hat, j_hat), (j_hat, i_hat)):
         ks = _line_family(step, direction, rect, max_lines)
-        points.append(ks[:, None] * step[None, :])
-        directions.append(np.broadcast_to(direction, (len(ks), 2)))
-        on_axis.append(ks == 0)
-    points, directions = np.concatenate(points), np.concatenate(directions)
-    on_axis = np.concatenate(on_axis)
-    span = _visible_span(points, directions, rect)  # every line clipped at once, then split
-    return _segments(points, directions, span, ~on_axis), _segments(points, directions, span, on_axis)
+        segments = _clip_parallel_lines(step, direction, ks, rect)
+        axes += segments.pop(0, ())  # the line k = 0, through the origin
+        for segment in segments.values():
+            grid += segment
+    return np.array(grid, dtype=float).reshape(-1, 2), np.array(axes, dtype=float).reshape(-1, 2)
 
 
 def parallelogram(matrix) -> np.ndarray:
@@ -187,7 +227,15 @@ def image_points(matrix, points) -> np.ndarray:
 def image_point(matrix, vector) -> np.ndarray:
     """One point's image, as :func:`image_points` draws it.
 
+    An image inside ±:data:`FAR` (nearly every one) is worked out in plain floats: for one
+    small vector, numpy's overhead per call is most of the cost, and arrows ask every frame.
+
     >>> image_point([[2.0, 0.0], [0.0, 1.0]], [1.0, 1.0]).tolist()
     [2.0, 1.0]
     """
+    rows = np.asarray(matrix, dtype=float).tolist()
+    vector = [float(c) for c in vector]
+    image = [sum(a * b for a, b in zip(row, vector)) for row in rows]  # inf or nan on overflow
+    if all(abs(c) <= FAR for c in image):  # False for inf and nan: image_points decides those
+        return np.array(image)
     return image_points(matrix, [vector])[0]

@@ -70,6 +70,40 @@ def test_the_intermediate_picture_is_b_alone_and_every_canvas_moves_with_one_scr
     assert np.allclose(gap.display, ab.display - ba.display)
 
 
+def test_the_three_views_keep_one_height_while_captions_grow(qtbot, lab):
+    """The captions gain a line at each step (x, then Bx, then A(Bx)); the views above them
+    must neither jump nor re-frame mid-motion, and stand level with each other."""
+    mode = compose(lab)
+    heights, ranges = set(), set()
+
+    def record(_position):
+        heights.add(tuple(canvas.view.height() for canvas in mode.pair_canvases))
+        ranges.add(tuple(canvas.view.visible_rect() for canvas in mode.pair_canvases))
+
+    mode.player.moved.connect(record)
+    mode.play("pair")
+    wait_played(qtbot, mode)
+    mode.player.moved.disconnect(record)
+    assert len(heights) == 1 and len(set(next(iter(heights)))) == 1, heights
+    assert len(ranges) == 1  # framed once, for the whole run
+    assert "A(Bx)" in mode.pair_canvases[0].caption.text()  # the tallest caption was shown
+
+
+def test_a_caption_can_be_copied_at_rest_but_is_plain_while_moving(qtbot, lab):
+    mode = compose(lab)
+    mode.play("pair")
+    mode.player.stop()
+    ab = mode.pair_canvases[0]
+    selectable = QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
+    mode.player.seek(0.5)
+    assert "on the way" in ab.caption.text()
+    assert not ab.caption.textInteractionFlags() & selectable
+    mode.player.seek(1.0)
+    assert ab.caption.textInteractionFlags() & selectable
+    ab.caption.setSelection(0, len("x = (1, 2)"))
+    assert ab.caption.selectedText() == "x = (1, 2)"
+
+
 def test_a_commuting_pair_says_why(qtbot, lab):
     for row, column, text in ((0, 0, "cos(30deg)"), (0, 1, "-sin(30deg)"), (1, 0, "sin(30deg)"),
                               (1, 1, "cos(30deg)")):

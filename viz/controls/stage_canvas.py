@@ -11,6 +11,8 @@ from ..staged_scenes import framing
 from ..views.plane_view import PlaneView
 from ..views.space_view import NoOpenGLView, SpaceView
 
+SELECTABLE = QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
+
 
 class StageCanvas(QtWidgets.QWidget):
     """A title, the view (made for the scene's dimension, remade when it changes) and a caption;
@@ -25,7 +27,7 @@ class StageCanvas(QtWidgets.QWidget):
         self.caption = QtWidgets.QLabel()
         self.caption.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.caption.setWordWrap(True)
-        self.caption.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.caption.setTextInteractionFlags(SELECTABLE)
         self.view: PlaneView | SpaceView | NoOpenGLView | None = None
         self.scene: Scene | None = None
         self.display = None
@@ -50,9 +52,25 @@ class StageCanvas(QtWidgets.QWidget):
 
     def say(self, lines) -> None:
         """The caption's lines, as plain text (it changes on every frame of a motion: no markup
-        to parse, nothing in a line taken for a tag)."""
+        to parse, nothing in a line taken for a tag). It can be selected and copied when the
+        picture is at rest; while it moves, a selectable label would lay out a whole text
+        document per frame for words that change before they could be selected."""
+        settled = getattr(self.view, "settled", True)
+        flags = SELECTABLE if settled else QtCore.Qt.TextInteractionFlag.NoTextInteraction
+        if self.caption.textInteractionFlags() != flags:
+            self.caption.setTextInteractionFlags(flags)
         self.caption.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.caption.setText("\n".join(lines))
+
+    def hold_caption_height(self, captions) -> None:
+        """Keep the caption as tall as the tallest of ``captions`` (each a sequence of lines)
+        while they play, so the view above it neither jumps nor re-frames when a line is added
+        mid-motion, and canvases given the same captions keep views of one height."""
+        tallest = max(captions, key=len, default=())
+        text = "\n".join(tallest)
+        metrics = self.caption.fontMetrics()
+        height = metrics.boundingRect(QtCore.QRect(0, 0, 1 << 20, 1 << 20), 0, text).height() if text else 0
+        self.caption.setMinimumHeight(height)
 
     def _make_view(self, scene: Scene) -> None:
         if self.view is not None:

@@ -30,6 +30,7 @@ class GridItem:
                 view_box.addItem(item, ignoreBounds=True)
         self._matrix = np.eye(2)
         self._rect = (-1.0, 1.0, -1.0, 1.0)
+        self._drawn_for: tuple | None = None  # the (matrix, rect) the lines were last computed for
 
     def set_style(self, line_color, line_width: float, axis_color, axis_width: float) -> None:
         self._lines.set_pen(pg.mkPen(line_color, width=line_width))
@@ -46,6 +47,10 @@ class GridItem:
         self._redraw()
 
     def _redraw(self) -> None:
+        drawn_for = (np.asarray(self._matrix, dtype=float).tolist(), tuple(self._rect))
+        if drawn_for == self._drawn_for:
+            return  # the same lines (a canvas holding still while others move, a repeated range)
+        self._drawn_for = drawn_for
         lines, axes = lattice_segments(self._matrix, self._rect)
         self._lines.set_points(lines)
         self._axes.set_points(axes)

@@ -3,7 +3,7 @@
 import math
 
 import pyqtgraph as pg
-from PyQt6 import QtGui
+from PyQt6 import QtGui, QtWidgets
 
 from .moving_label import moving_label
 from .segments import Segments
@@ -14,12 +14,12 @@ class VectorArrow:
 
     def __init__(self, view_box: pg.ViewBox, label: str, z: float, head_length: float = 16):
         self._shaft = Segments()
-        # the head's path points left (angle 0) once and for all; set_tip turns the item instead
-        self._head = pg.ArrowItem(pxMode=True, headLen=head_length, tipAngle=36, tailLen=None, angle=0)
+        self._head = _arrow_head(head_length)
         self._label = moving_label(label)
         for item, dz in ((self._shaft, 0.0), (self._head, 0.1), (self._label, 0.2)):
             item.setZValue(z + dz)
             view_box.addItem(item, ignoreBounds=True)
+        self._anchor = (self._label.anchor.x(), self._label.anchor.y())  # where the label is anchored
         self.tip = (1.0, 0.0)
         self._draw_tip()
 
@@ -27,7 +27,8 @@ class VectorArrow:
         colour = QtGui.QColor(color)
         colour.setAlphaF(opacity)
         self._shaft.set_pen(pg.mkPen(colour, width=width))
-        self._head.setStyle(pen=pg.mkPen(colour, width=1), brush=pg.mkBrush(colour))
+        self._head.setPen(pg.mkPen(colour, width=1))
+        self._head.setBrush(pg.mkBrush(colour))
         self._label.setColor(colour)
 
     def set_label(self, text: str) -> None:
@@ -44,10 +45,10 @@ class VectorArrow:
 
     def _draw_tip(self) -> None:
         x, y = self.tip
-        self._shaft.set_points([[0.0, 0.0], [x, y]])
+        self._shaft.set_points([(0.0, 0.0), (x, y)])
         if x == 0 and y == 0:
             self._head.setVisible(False)
-            self._label.setAnchor((0.5, 1.3))
+            self._set_anchor((0.5, 1.3))
         else:
             self._head.setVisible(self._shaft.isVisible())
             angle = math.atan2(y, x)
@@ -55,9 +56,16 @@ class VectorArrow:
             # screen) costs far less per frame than rebuilding its path with setStyle(angle=…)
             self._head.setRotation(180.0 - math.degrees(angle))
             # put the label just beyond the tip, on the side the arrow points to
-            self._label.setAnchor((0.5 - 0.85 * math.cos(angle), 0.5 + 0.85 * math.sin(angle)))
+            self._set_anchor((0.5 - 0.85 * math.cos(angle), 0.5 + 0.85 * math.sin(angle)))
         self._head.setPos(x, y)
         self._label.setPos(x, y)
+
+    def _set_anchor(self, anchor: tuple) -> None:
+        """Anchor the label at ``anchor`` (fractions of its size); pyqtgraph re-lays the label out
+        on every call, so only when the anchor changes (an arrow that only stretches keeps it)."""
+        if anchor != self._anchor:
+            self._anchor = anchor
+            self._label.setAnchor(anchor)
 
     @property
     def visible(self) -> bool:
@@ -72,3 +80,13 @@ class VectorArrow:
     def labels(self) -> list:
         """The text items this draws (for the view's label placer)."""
         return [self._label]
+
+
+def _arrow_head(head_length: float) -> QtWidgets.QGraphicsPathItem:
+    """The head: pyqtgraph's arrow shape, pointing left (set_tip turns the item, not its path),
+    the same size in pixels at any zoom. A plain Qt item, so painting it never calls back into
+    Python (pyqtgraph's ArrowItem does, for every head in every frame)."""
+    head = QtWidgets.QGraphicsPathItem(pg.functions.makeArrowPath(headLen=head_length, tipAngle=36,
+                                                                  tailLen=None))
+    head.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+    return head

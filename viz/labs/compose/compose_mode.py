@@ -208,6 +208,9 @@ class ComposeMode(Mode):
         self.pages.setCurrentIndex(0 if show.kind == "pair" else 1)
         for canvas, track in zip(canvases, show.tracks):
             canvas.title.setText(f"<b>{html.escape(track.title)}</b>")
+        captions = [track.caption(k / 2) for track in show.tracks for k in range(2 * show.count + 1)]
+        for canvas in canvases:  # at rest and mid-step: every length a caption takes
+            canvas.hold_caption_height(captions)
         self.footer.setText("<br>".join(html.escape(line) for line in show.footer))
         self._show_position(self.player.position)
         self._frame(canvases, show)

@@ -64,13 +64,13 @@ def _moving_line(track_display, x: Vector, position: float) -> tuple:
     return ("on the way: (" + ", ".join(f"{c:.2f}".replace("-", "−") for c in point) + ")",)
 
 
-def _followed(stages: Stages, x: Vector, names, position: float, final_alias: str | None = None) -> tuple:
-    """The caption of x followed through ``stages``: each reached image, exactly."""
+def _followed(stages: Stages, x: Vector, names, final_alias: str | None = None) -> tuple:
+    """The caption lines of x followed through ``stages``, exactly: x, then its image after
+    each step (the last also called ``final_alias``, if given). Line k is shown once step k
+    is reached."""
     lines = [f"{names[0]} = {vector_text(x)}"]
     column = Matrix([[c] for c in x])
     for k in range(1, stages.count + 1):
-        if not _reached(position, k):
-            break
         image = stages.products[k] @ column
         name = names[k] if k < stages.count or final_alias is None else f"{names[k]} = {final_alias}"
         lines.append(f"{name} = {vector_text([image[i, 0] for i in range(image.shape[0])])}")
@@ -80,9 +80,11 @@ def _followed(stages: Stages, x: Vector, names, position: float, final_alias: st
 def _track(title: str, stages: Stages, x: Vector, names, theme: str, palette: str,
            final_alias: str | None = None) -> Track:
     scenes = stage_scenes(stages, x, names, theme, palette)
+    followed = _followed(stages, x, names, final_alias)  # exact arithmetic: once, not per frame
 
     def caption(position: float) -> tuple:
-        return _followed(stages, x, names, position, final_alias) + _moving_line(stages.at, x, position)
+        reached = sum(_reached(position, k) for k in range(1, stages.count + 1))
+        return followed[:1 + reached] + _moving_line(stages.at, x, position)
 
     return Track(title, scenes, stages.at, caption)
 

@@ -146,6 +146,7 @@ class SVDMode(MLMode):
             timeline = self.player.timeline
             self.player.load(Timeline(self.show.count, timeline.step_seconds, timeline.pause_seconds))
             self.stage_canvas.frame(self.show.pictures())
+            self.stage_canvas.hold_caption_height(self.show.captions)
             view = self.stage_canvas.view
             if isinstance(view, SpaceView):  # in space: one camera that keeps the whole run in view
                 view.set_camera(space_camera(self.show.pictures(), size=(max(view.width(), 200),

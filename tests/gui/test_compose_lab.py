@@ -10,6 +10,7 @@ from PIL import Image
 from PyQt6 import QtCore
 
 from kernels import Matrix, Vector
+from viz.labels import overlaps
 
 from .conftest import type_into
 
@@ -87,6 +88,23 @@ def test_the_three_views_keep_one_height_while_captions_grow(qtbot, lab):
     assert len(heights) == 1 and len(set(next(iter(heights)))) == 1, heights
     assert len(ranges) == 1  # framed once, for the whole run
     assert "A(Bx)" in mode.pair_canvases[0].caption.text()  # the tallest caption was shown
+
+
+def test_at_the_pause_every_canvas_keeps_its_labels_apart_and_inside(qtbot, lab):
+    """After B alone, AB − BA shows B − A, not its own matrix: its labels are placed all the
+    same (they used to stay where the motion left them: piled on the origin at the start, one
+    off the left edge after B)."""
+    mode = compose(lab)
+    mode.play("pair")
+    mode.player.stop()
+    for position in (0.0, 1.0, 2.0):
+        mode.player.seek(position)
+        for canvas in mode.pair_canvases:
+            view = canvas.view
+            boxes = [view.label_box(item) for item in view.label_items()]
+            width, height = view.viewport().width(), view.viewport().height()
+            assert overlaps(boxes) == [], (position, canvas.title.text())
+            assert all(box.outside(width, height) < 1e-6 for box in boxes), (position, canvas.title.text())
 
 
 def test_a_caption_can_be_copied_at_rest_but_is_plain_while_moving(qtbot, lab):

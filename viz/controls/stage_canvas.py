@@ -50,6 +50,12 @@ class StageCanvas(QtWidgets.QWidget):
                 self.view.show_matrix(display)
         self.shown.emit()
 
+    def rest(self) -> None:
+        """The motion paused here: place the labels apart, as at any picture at rest — also on
+        a canvas whose picture is not its scene's own matrix (AB − BA after B alone)."""
+        if isinstance(self.view, PlaneView):
+            self.view.place_labels()
+
     def say(self, lines) -> None:
         """The caption's lines, as plain text (it changes on every frame of a motion: no markup
         to parse, nothing in a line taken for a tag). It can be selected and copied when the

@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from PyQt6 import QtCore, QtGui, QtWidgets
 
 from ..geometry import parallelogram, signed_area
-from .moving_label import moving_label
+from .moving_label import MovingLabel
 from .segments import Segments
 
 # where the arc's points lie, as fractions of the turn (plain floats: a handful of points is
@@ -27,7 +27,7 @@ class DeterminantArea:
     def __init__(self, view_box: pg.ViewBox, z: float):
         self._polygon = QtWidgets.QGraphicsPolygonItem()
         self._arc = Segments(connected=True)
-        self._label = moving_label()
+        self._label = MovingLabel()
         self._label_fill = "#000000"
         for item, dz in ((self._polygon, 0.0), (self._arc, 0.1), (self._label, 5.0)):
             item.setZValue(z + dz)
@@ -58,7 +58,7 @@ class DeterminantArea:
         self._label.setColor(QtGui.QColor(self._text_color))
         fill = QtGui.QColor(self._label_fill)
         fill.setAlphaF(0.6)  # keeps the label readable over grid lines
-        self._label.fill = pg.mkBrush(fill)
+        self._label.set_fill(fill)
 
     def set_matrix(self, matrix, label: str) -> None:
         """Draw the parallelogram of ``matrix`` with ``label`` ("det = 2", from the scene)."""

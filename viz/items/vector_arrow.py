@@ -5,7 +5,7 @@ import math
 import pyqtgraph as pg
 from PyQt6 import QtGui, QtWidgets
 
-from .moving_label import moving_label
+from .moving_label import MovingLabel
 from .segments import Segments
 
 
@@ -15,7 +15,7 @@ class VectorArrow:
     def __init__(self, view_box: pg.ViewBox, label: str, z: float, head_length: float = 16):
         self._shaft = Segments()
         self._head = _arrow_head(head_length)
-        self._label = moving_label(label)
+        self._label = MovingLabel(label)
         for item, dz in ((self._shaft, 0.0), (self._head, 0.1), (self._label, 0.2)):
             item.setZValue(z + dz)
             view_box.addItem(item, ignoreBounds=True)

@@ -235,8 +235,11 @@ class ComposeMode(Mode):
         if show is None:
             return
         canvases = self.pair_canvases if show.kind == "pair" else [self.single_canvas]
+        resting = abs(position - round(position)) < 1e-9  # a pause between steps, or an end
         for canvas, track in zip(canvases, show.tracks):
             canvas.show(track.scene(position), track.display(position))
+            if resting:
+                canvas.rest()
             canvas.say(track.caption(position))
 
     def _show_verdict(self, state) -> None:

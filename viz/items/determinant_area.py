@@ -8,11 +8,12 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6 import QtCore, QtGui, QtWidgets
+from PyQt6 import QtCore, QtGui
 
 from ..geometry import parallelogram, signed_area
 from .moving_label import MovingLabel
 from .segments import Segments
+from .translucent_fill import TranslucentPolygon
 
 # where the arc's points lie, as fractions of the turn (plain floats: a handful of points is
 # computed faster one by one than with numpy)
@@ -25,7 +26,7 @@ class DeterminantArea:
     """The translucent parallelogram, its orientation arc and the ``det = …`` label."""
 
     def __init__(self, view_box: pg.ViewBox, z: float):
-        self._polygon = QtWidgets.QGraphicsPolygonItem()
+        self._polygon = TranslucentPolygon()
         self._arc = Segments(connected=True)
         self._label = MovingLabel()
         self._label_fill = "#000000"

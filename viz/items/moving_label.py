@@ -3,6 +3,8 @@ the centre of the determinant's parallelogram."""
 
 from PyQt6 import QtCore, QtGui, QtWidgets
 
+from .translucent_fill import TranslucentPolygon
+
 
 class MovingLabel(QtWidgets.QGraphicsTextItem):
     """A bold 13 pt label, the same size at any zoom, whose ``anchor`` — a point of its box in
@@ -24,7 +26,7 @@ class MovingLabel(QtWidgets.QGraphicsTextItem):
         font.setBold(True)
         self.setFont(font)
         self.anchor = QtCore.QPointF(*anchor)
-        self._fill = QtWidgets.QGraphicsRectItem(self)  # a box behind the words, when filled
+        self._fill = TranslucentPolygon(self)  # a box behind the words, when filled
         self._fill.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
         self._fill.setPen(QtGui.QPen(QtCore.Qt.PenStyle.NoPen))
         self._fill.setVisible(False)
@@ -60,4 +62,4 @@ class MovingLabel(QtWidgets.QGraphicsTextItem):
         box = self.boundingRect()
         self.setTransform(QtGui.QTransform.fromTranslate(-self.anchor.x() * box.width(),
                                                          -self.anchor.y() * box.height()))
-        self._fill.setRect(box)
+        self._fill.setPolygon(QtGui.QPolygonF(box))

@@ -23,12 +23,19 @@ class VectorArrow:
         self.tip = (1.0, 0.0)
         self._draw_tip()
 
-    def set_style(self, color, width: float = 3.0, opacity: float = 1.0) -> None:
+    def set_style(self, color, width: float = 3.0, opacity: float = 1.0, background=None) -> None:
+        """Draw in ``color`` at ``opacity``. Over a known ``background``, a faded arrow's shaft
+        and head are drawn opaque, in the colour that shows there (``color`` mixed into the
+        background): Qt strokes a smooth see-through line wider than a pixel some fifty times
+        slower than an opaque one (about 190 µs against 4 µs for a shaft), and the two differ only
+        where the arrow crosses something drawn under it (a grid line, the parallelogram), which
+        then shows a little less. Its label keeps the see-through colour."""
         colour = QtGui.QColor(color)
         colour.setAlphaF(opacity)
-        self._shaft.set_pen(pg.mkPen(colour, width=width))
-        self._head.setPen(pg.mkPen(colour, width=1))
-        self._head.setBrush(pg.mkBrush(colour))
+        solid = colour if background is None else _mixed(colour, QtGui.QColor(background))
+        self._shaft.set_pen(pg.mkPen(solid, width=width))
+        self._head.setPen(pg.mkPen(solid, width=1))
+        self._head.setBrush(pg.mkBrush(solid))
         self._label.setColor(colour)
 
     def set_label(self, text: str) -> None:
@@ -90,3 +97,10 @@ def _arrow_head(head_length: float) -> QtWidgets.QGraphicsPathItem:
                                                                   tailLen=None))
     head.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
     return head
+
+
+def _mixed(colour: QtGui.QColor, background: QtGui.QColor) -> QtGui.QColor:
+    """The opaque colour ``colour`` (at its own alpha) shows over ``background``."""
+    alpha = colour.alphaF()
+    return QtGui.QColor.fromRgbF(*(alpha * c + (1 - alpha) * b for c, b in
+                                   zip(colour.getRgbF()[:3], background.getRgbF()[:3])))

@@ -202,7 +202,8 @@ class PlaneView(pg.GraphicsView):
             if shown:
                 arrow = scene.arrows[index]
                 item.set_label(arrow.name)
-                item.set_style(arrow.color, width=arrow.width, opacity=arrow.opacity)
+                item.set_style(arrow.color, width=arrow.width, opacity=arrow.opacity,
+                               background=scene.look.background)
 
     def arrow(self, name: str) -> VectorArrow:
         """The item drawing the arrow labelled ``name`` ("î", "v", "Mv1"), for tests and fit."""

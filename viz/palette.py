@@ -104,3 +104,17 @@ def next_vector_colour(palette_name: str, worn: Iterable[str]) -> str:
     sequence = VECTOR_SEQUENCES[palette_name]
     counts = Counter(colour.upper() for colour in worn)
     return min(sequence, key=lambda colour: (counts[colour.upper()], sequence.index(colour)))
+
+
+def seen_over(colour: str, opacity: float, background: str) -> str:
+    """The opaque colour that ``colour`` at ``opacity`` shows over ``background`` ("#RRGGBB").
+
+    Drawing a faint line in this colour instead of see-through looks the same wherever nothing
+    else lies under it, and costs far less: Qt's raster engine strokes a smooth see-through line
+    wider than a pixel some fifty times slower than an opaque one.
+
+    >>> seen_over("#FF0000", 0.5, "#000000"), seen_over("#e69f00", 1.0, "#0E1116")
+    ('#800000', '#E69F00')
+    """
+    front, back = (tuple(int(code[k:k + 2], 16) for k in (1, 3, 5)) for code in (colour, background))
+    return "#" + "".join(f"{round(opacity * f + (1 - opacity) * b):02X}" for f, b in zip(front, back))

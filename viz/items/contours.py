@@ -5,6 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6 import QtGui
 
+from ..palette import seen_over
 from .segments import Segments
 
 
@@ -17,10 +18,16 @@ class ContourLines:
         view_box.addItem(self._lines, ignoreBounds=True)
         self.curves: list = []
 
-    def set_style(self, color, opacity: float = 0.7) -> None:
+    def set_style(self, color, opacity: float = 0.7, background=None) -> None:
+        """Faint lines: ``color`` at ``opacity``; over a known ``background``, drawn opaque in
+        the colour that shows there (see :func:`~viz.palette.seen_over`: a see-through line is
+        much slower to draw, and its segments darken where they meet)."""
         colour = QtGui.QColor(color)
-        colour.setAlphaF(opacity)
-        self._lines.set_pen(pg.mkPen(colour, width=1.3))
+        if background is None:
+            colour.setAlphaF(opacity)
+        else:
+            colour = QtGui.QColor(seen_over(colour.name(), opacity, QtGui.QColor(background).name()))
+        self._lines.set_pen(pg.mkPen(colour, width=1.0))
 
     def set_curves(self, curves) -> None:
         """Draw ``curves``: a list of (k, 2) arrays, each a polyline."""

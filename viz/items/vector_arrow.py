@@ -5,6 +5,7 @@ import math
 import pyqtgraph as pg
 from PyQt6 import QtGui, QtWidgets
 
+from ..palette import seen_over
 from .moving_label import MovingLabel
 from .segments import Segments
 
@@ -32,7 +33,8 @@ class VectorArrow:
         then shows a little less. Its label keeps the see-through colour."""
         colour = QtGui.QColor(color)
         colour.setAlphaF(opacity)
-        solid = colour if background is None else _mixed(colour, QtGui.QColor(background))
+        solid = colour if background is None else QtGui.QColor(
+            seen_over(QtGui.QColor(color).name(), opacity, QtGui.QColor(background).name()))
         self._shaft.set_pen(pg.mkPen(solid, width=width))
         self._head.setPen(pg.mkPen(solid, width=1))
         self._head.setBrush(pg.mkBrush(solid))
@@ -98,9 +100,3 @@ def _arrow_head(head_length: float) -> QtWidgets.QGraphicsPathItem:
     head.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
     return head
 
-
-def _mixed(colour: QtGui.QColor, background: QtGui.QColor) -> QtGui.QColor:
-    """The opaque colour ``colour`` (at its own alpha) shows over ``background``."""
-    alpha = colour.alphaF()
-    return QtGui.QColor.fromRgbF(*(alpha * c + (1 - alpha) * b for c, b in
-                                   zip(colour.getRgbF()[:3], background.getRgbF()[:3])))

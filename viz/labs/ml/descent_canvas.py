@@ -54,7 +54,7 @@ class DescentPlane(pg.PlotWidget):
             axis.setTextPen(pg.mkPen(look.faint_text))
         self.getPlotItem().setLabel("bottom", "x₁", color=look.faint_text)
         self.getPlotItem().setLabel("left", "x₂", color=look.faint_text)
-        self.contours.set_style(look.faint_text, opacity=0.55)
+        self.contours.set_style(look.faint_text, opacity=0.72, background=look.background)
         for lines, colour in zip(self.axis_lines, (colours.i_hat, colours.j_hat)):
             lines.set_style(colour)
         self.path.set_style(colours.vector, colours.eigen, look.background)

@@ -9,6 +9,8 @@ import pytest
 from PIL import Image
 from PyQt6 import QtCore
 
+from viz.palette import THEMES, seen_over
+
 from .conftest import drag, type_into
 
 M = np.array([[3.0, 1.0], [1.0, 2.0]])
@@ -187,3 +189,14 @@ def test_sliding_alpha_keeps_the_range_and_the_level_curves_and_rewrites_the_rat
         (_, _), (low, high) = errors.getViewBox().viewRange()
         drawn = np.log10(curve.yData[np.isfinite(curve.yData)])
         assert low <= drawn.min() and drawn.max() <= high
+
+
+
+def test_the_contours_are_drawn_opaque_in_the_colour_they_show(qtbot, window, lab):
+    """A see-through pen wider than a pixel took Qt 2.6 ms a frame for the contours alone while
+    the start was dragged; they are one pixel wide, opaque, in the faint colour mixed into the
+    background."""
+    pen = descent_mode(lab).descent_canvas.plane.contours._lines._pen
+    look = THEMES[window.preferences.theme]
+    assert pen.color().alpha() == 255 and pen.widthF() <= 1.0
+    assert pen.color().name().upper() == seen_over(look.faint_text, 0.72, look.background)

@@ -2,6 +2,7 @@
 against the iterates, the slider in units of 2/λ_max, the optimal α and momentum buttons, a
 saddle said and shown, dragging the start, the presets, the log error plot, export."""
 
+from dataclasses import replace
 from fractions import Fraction
 
 import numpy as np
@@ -192,11 +193,13 @@ def test_sliding_alpha_keeps_the_range_and_the_level_curves_and_rewrites_the_rat
 
 
 
-def test_the_contours_are_drawn_opaque_in_the_colour_they_show(qtbot, window, lab):
+@pytest.mark.parametrize("theme", ["dark", "light"])
+def test_the_contours_are_drawn_opaque_in_the_colour_they_show(qtbot, window, lab, theme):
     """A see-through pen wider than a pixel took Qt 2.6 ms a frame for the contours alone while
     the start was dragged; they are one pixel wide, opaque, in the faint colour mixed into the
     background."""
+    window.set_preferences(replace(window.preferences, theme=theme))
     pen = descent_mode(lab).descent_canvas.plane.contours._lines._pen
-    look = THEMES[window.preferences.theme]
+    look = THEMES[theme]
     assert pen.color().alpha() == 255 and pen.widthF() <= 1.0
     assert pen.color().name().upper() == seen_over(look.faint_text, 0.72, look.background)

@@ -9,6 +9,7 @@ from PyQt6 import QtWidgets
 from kernels import Matrix
 from viz.animation import linear, smooth
 from viz.app import MainWindow
+from viz.palette import THEMES
 from viz.preferences import (
     Preferences,
     load_preferences,
@@ -60,6 +61,24 @@ def test_preferences_persist_and_apply_at_start(qtbot):
     assert dialog.theme.currentData() == "light"
     dialog.deleteLater()
     assert win.undo_stack.count() == 0 and win.windowTitle() == "Linear Lens"  # not an edit
+
+
+def test_a_new_theme_redraws_the_labs_that_are_open(qtbot, window):
+    """The Compose and ML labs draw in the preferred look: a new theme reaches their canvases at
+    once, not at their next edit, and takes no undo step of theirs."""
+    window.switch_lab("ml")
+    window.lab("ml").switch_mode("descent")
+    window.switch_lab("compose")
+    plane = window.lab("ml").modes["descent"].descent_canvas.plane
+    compose_view = window.lab("compose").modes["compose"].pair_canvases[0].view
+    dark, light = THEMES["dark"].background, THEMES["light"].background
+    assert plane.backgroundBrush().color().name().upper() == dark
+    assert compose_view.backgroundBrush().color().name().upper() == dark
+    steps = window.undo_stack.count()
+    window.set_preferences(Preferences(theme="light"))
+    assert plane.backgroundBrush().color().name().upper() == light
+    assert compose_view.backgroundBrush().color().name().upper() == light
+    assert window.undo_stack.count() == steps + 1  # the studio's restyle, as before; none from the labs
 
 
 def test_changing_preferences_applies_now_and_next_time(qtbot, window):

@@ -67,6 +67,9 @@ class Lab(ABC):
     def activated(self, active: bool) -> None:  # noqa: B027 (optional: most labs need nothing)
         """The lab was opened (True) or left (False): start or stop what runs in the background."""
 
+    def look_changed(self) -> None:  # noqa: B027 (optional: a lab whose scene carries its look needs nothing)
+        """The preferred theme or palette changed: draw again in the new one."""
+
     def highlight(self, target: str | None) -> bool:
         """Point at one thing on the canvas (a lesson step's "look here"), or at nothing when
         ``target`` is None. True when it is shown; False when this lab cannot point at

@@ -60,9 +60,17 @@ class ModalLab(Lab):
 
     def _start(self) -> None:
         """Every mode shows the state, and the first mode is on screen."""
+        self._show_afresh()
+        self.switch_mode(self.mode_names[0])
+
+    def _show_afresh(self) -> None:
+        """Every mode draws the state from nothing (as when the lab opens), in the look preferred now."""
         for mode in self.modes.values():
             mode.show_state(None, self.model.state)
-        self.switch_mode(self.mode_names[0])
+
+    def look_changed(self) -> None:
+        self._show_afresh()
+        self._show_highlight()
 
     # -- what each lab says of its own ---------------------------------------------------------------
     @abstractmethod

@@ -193,6 +193,9 @@ class MainWindow(QtWidgets.QMainWindow):
         theme = self.preferences.theme if self.preferences.theme != old.theme else None
         palette = self.preferences.palette if self.preferences.palette != old.palette else None
         self.set_look(theme, palette)
+        if theme or palette:  # the other labs draw in the preferred look
+            for lab in self.open_labs():
+                lab.look_changed()
 
     def picture_size(self) -> tuple[int, int]:
         """The preferred picture size, or twice the canvas on screen (as Export Picture offers)."""

@@ -111,7 +111,7 @@ def seen_over(colour: str, opacity: float, background: str) -> str:
 
     Drawing a faint line in this colour instead of see-through looks the same wherever nothing
     else lies under it, and costs far less: Qt's raster engine strokes a smooth see-through line
-    wider than a pixel some fifty times slower than an opaque one.
+    wider than a pixel some fifteen times slower than an opaque one.
 
     >>> seen_over("#FF0000", 0.5, "#000000"), seen_over("#e69f00", 1.0, "#0E1116")
     ('#800000', '#E69F00')

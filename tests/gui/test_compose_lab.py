@@ -109,6 +109,20 @@ def test_at_the_pause_every_canvas_keeps_its_labels_apart_and_inside(qtbot, lab)
             assert all(box.outside(width, height) < 1e-6 for box in boxes), (position, canvas.title.text())
 
 
+def test_a_pause_is_drawn_once_while_the_player_ticks_on(qtbot, lab, monkeypatch):
+    mode = compose(lab)
+    mode.play("pair")
+    mode.player.stop()
+    mode.player.seek(1.0)
+    drawn = []
+    monkeypatch.setattr(mode.pair_canvases[2], "rest", lambda: drawn.append("placed"))
+    mode.player.moved.emit(1.0)  # what each tick of the pause says
+    assert drawn == []
+    mode.player.seek(1.5)
+    mode.player.seek(1.0)
+    assert drawn == ["placed"]
+
+
 def test_a_frame_draws_nothing_smooth_and_see_through(qtbot, lab):
     """Qt blends a smooth see-through stroke wider than a pixel, or a smooth see-through fill,
     fifteen to fifty times slower than an opaque one: three canvases of such shapes missed the
@@ -143,7 +157,7 @@ def test_a_caption_can_be_copied_at_rest_but_is_plain_while_moving(qtbot, lab):
     assert "on the way" in ab.caption.text()
     assert not ab.caption.textInteractionFlags() & selectable
     mode.player.seek(1.0)
-    assert ab.caption.textInteractionFlags() & selectable
+    assert all(canvas.caption.textInteractionFlags() & selectable for canvas in mode.pair_canvases)  # AB − BA too
     ab.caption.setSelection(0, len("x = (1, 2)"))
     assert ab.caption.selectedText() == "x = (1, 2)"
 

@@ -32,6 +32,7 @@ class StageCanvas(QtWidgets.QWidget):
         self.scene: Scene | None = None
         self.display = None
         self.pictures: tuple = ()  # the (scene, display) pairs the range must show (see frame)
+        self.resting = True  # the picture stands still: its labels are placed, its caption selectable
         self._layout = QtWidgets.QVBoxLayout(self)
         self._layout.setContentsMargins(2, 2, 2, 2)
         self._layout.addWidget(self.title)
@@ -48,21 +49,23 @@ class StageCanvas(QtWidgets.QWidget):
                 self.view.show_scene(scene, display)
             else:
                 self.view.show_matrix(display)
+        self.resting = getattr(self.view, "settled", True)
         self.shown.emit()
 
     def rest(self) -> None:
         """The motion paused here: place the labels apart, as at any picture at rest — also on
-        a canvas whose picture is not its scene's own matrix (AB − BA after B alone)."""
-        if isinstance(self.view, PlaneView):
+        a canvas whose picture is not its scene's own matrix (AB − BA after B alone), which its
+        view does not count as settled and so has not placed them itself."""
+        if isinstance(self.view, PlaneView) and not self.resting:
             self.view.place_labels()
+        self.resting = True
 
     def say(self, lines) -> None:
         """The caption's lines, as plain text (it changes on every frame of a motion: no markup
         to parse, nothing in a line taken for a tag). It can be selected and copied when the
-        picture is at rest; while it moves, a selectable label would lay out a whole text
-        document per frame for words that change before they could be selected."""
-        settled = getattr(self.view, "settled", True)
-        flags = SELECTABLE if settled else QtCore.Qt.TextInteractionFlag.NoTextInteraction
+        picture is at rest (see :attr:`resting`); while it moves, a selectable label would lay out
+        a whole text document per frame for words that change before they could be selected."""
+        flags = SELECTABLE if self.resting else QtCore.Qt.TextInteractionFlag.NoTextInteraction
         if self.caption.textInteractionFlags() != flags:
             self.caption.setTextInteractionFlags(flags)
         self.caption.setTextFormat(QtCore.Qt.TextFormat.PlainText)

@@ -13,7 +13,7 @@ class MovingLabel(QtWidgets.QGraphicsTextItem):
 
     It is Qt's own text item, held upright and unscaled by Qt itself: painting and moving it
     never call back into Python, which pyqtgraph's TextItem does for every label in every frame
-    (about half the cost of the labels of three canvases). It answers to the names the view's
+    (17–24 µs a paint against about 8 µs here). It answers to the names the view's
     label placer reads from a TextItem: ``anchor``, ``textItem`` (its text box), ``setText``,
     ``setColor`` and ``setAnchor``.
     """

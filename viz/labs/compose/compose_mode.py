@@ -41,6 +41,7 @@ class ComposeMode(Mode):
         self.kind = "pair"  # what is on the canvases: "pair", "sequence" or "undo"
         self.undo_which = "a"
         self.show: Show | None = None
+        self._drawn: tuple = (None, None)  # the show and the position on the canvases now
         self.player = StagePlayer()
         self.pair_canvases = [StageCanvas(title) for title in ("AB", "BA", "AB − BA")]
         self.single_canvas = StageCanvas("")
@@ -232,8 +233,9 @@ class ComposeMode(Mode):
 
     def _show_position(self, position: float) -> None:
         show = self.show
-        if show is None:
-            return
+        if show is None or (show is self._drawn[0] and position == self._drawn[1]):
+            return  # nothing to show, or a pause: the player ticks on while the picture stands
+        self._drawn = (show, position)
         canvases = self.pair_canvases if show.kind == "pair" else [self.single_canvas]
         resting = abs(position - round(position)) < 1e-9  # a pause between steps, or an end
         for canvas, track in zip(canvases, show.tracks):
